@@ -1,0 +1,154 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"prepub/review/extract"
+	"prepub/review/scan"
+)
+
+// multiFlag collects a flag given several times.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func runScan(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("scan", "scan [--attr public|on-request|withheld] [--json] [--mask] [--keywords FILE] [--allow FILE] FILE...", stderr)
+	attr := fs.String("attr", "", "所选公开属性：public（主动公开）、on-request（依申请公开）、withheld（不予公开）")
+	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON")
+	mask := fs.Bool("mask", false, "遮盖身份证号、手机号、银行卡号（如 138****1234）")
+	var keywords multiFlag
+	fs.Var(&keywords, "keywords", "本单位的关键词文件（TOML，可多次指定），追加在内置关键词之后")
+	allow := fs.String("allow", "", "本单位的白名单文件（TOML）")
+	maxMB := fs.Int64("max-size", 200, "单个文件大小上限（MB）")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "请指定要检查的文件")
+		fs.Usage()
+		return exitUsage
+	}
+	if *attr != "" && scan.AttributeName(*attr) == *attr {
+		fmt.Fprintf(stderr, "--attr 的值 %q 无效：应为 public、on-request 或 withheld\n", *attr)
+		return exitUsage
+	}
+	sc, err := loadScanner(keywords, *allow)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	lim := extract.DefaultLimits()
+	lim.MaxFileBytes = *maxMB << 20
+
+	status := exitOK
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, f := range files {
+		fr := sc.ScanFile(f, lim, scan.Options{Attr: *attr})
+		if *mask {
+			fr = fr.Masked()
+		}
+		switch {
+		case fr.Status == scan.StatusUnreadable:
+			status = exitUnreadable
+		case fr.Critical && status == exitOK:
+			status = exitFindings
+		}
+		if *asJSON {
+			if err := enc.Encode(fr); err != nil {
+				fmt.Fprintln(stderr, err)
+				return exitUnreadable
+			}
+			continue
+		}
+		printReport(stdout, fr)
+	}
+	return status
+}
+
+// loadScanner builds the scanner from the embedded keywords plus an office's files.
+func loadScanner(keywordFiles []string, allowFile string) (*scan.Scanner, error) {
+	var extra []*scan.TermFile
+	for _, k := range keywordFiles {
+		data, err := os.ReadFile(k)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取关键词文件 %s：%v", k, err)
+		}
+		tf, err := scan.ParseTerms(k, data)
+		if err != nil {
+			return nil, err
+		}
+		extra = append(extra, tf)
+	}
+	sc, err := scan.Default(extra...)
+	if err != nil {
+		return nil, err
+	}
+	if allowFile != "" {
+		data, err := os.ReadFile(allowFile)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取白名单文件 %s：%v", allowFile, err)
+		}
+		al, err := scan.ParseAllow(allowFile, data)
+		if err != nil {
+			return nil, err
+		}
+		sc = sc.WithAllow(al)
+	}
+	return sc, nil
+}
+
+var partNames = map[extract.PartKind]string{
+	extract.Body: "正文", extract.Header: "页眉", extract.Footer: "页脚", extract.Footnote: "脚注/尾注",
+	extract.Comment: "批注", extract.Deleted: "修订删除", extract.Properties: "文档属性",
+}
+
+// printReport writes the readable Chinese report of one file.
+func printReport(w io.Writer, fr *scan.FileReport) {
+	fmt.Fprintf(w, "文件：%s\n", fr.File)
+	if fr.Status == scan.StatusUnreadable {
+		fmt.Fprintf(w, "  结论：%s\n  此文件未经检查，不能视为通过。\n\n", fr.Reason)
+		return
+	}
+	counts := map[scan.Severity]int{}
+	for _, f := range fr.Findings {
+		counts[f.Severity]++
+	}
+	verdict := "未发现严重问题"
+	if fr.Critical {
+		verdict = "发现密级标志，不得公开"
+	} else if counts[scan.High] > 0 {
+		verdict = "有高风险问题，须保密审查"
+	}
+	fmt.Fprintf(w, "  结论：%s（严重 %d，高 %d，中 %d，低 %d", verdict,
+		counts[scan.Critical], counts[scan.High], counts[scan.Medium], counts[scan.Low])
+	if fr.Allowed > 0 {
+		fmt.Fprintf(w, "；白名单放行 %d", fr.Allowed)
+	}
+	fmt.Fprintf(w, "）\n  文字覆盖率：%.0f%%\n", fr.Coverage*100)
+	if fr.Reason != "" {
+		fmt.Fprintf(w, "  注意：%s\n", fr.Reason)
+	}
+	fs := append([]scan.Finding(nil), fr.Findings...)
+	sort.SliceStable(fs, func(a, b int) bool { return fs[a].Severity.Rank() > fs[b].Severity.Rank() })
+	for _, f := range fs {
+		hidden := ""
+		if f.Hidden {
+			hidden = "【隐藏】"
+		}
+		fmt.Fprintf(w, "  [%s] %s%s %s 第%d行：%q — %s\n", f.Severity.Chinese(), hidden,
+			partNames[f.Part], f.PartName, f.Line, f.Text, f.Note)
+	}
+	for _, s := range fr.Statements {
+		fmt.Fprintf(w, "  正文写明的公开属性：%s（%q）\n", scan.AttributeName(s.Attribute), s.Text)
+	}
+	fmt.Fprintln(w)
+}

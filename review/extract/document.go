@@ -1,0 +1,46 @@
+// Package extract reads a draft file (.docx, .pdf, .txt) into text parts,
+// each marked with its kind and whether a normal reading of the file hides it.
+// A file whose text cannot be read is reported as an *UnreadableError, never as
+// an empty document.
+package extract
+
+// PartKind names where in a file a piece of text lives.
+type PartKind string
+
+// The part kinds a document can have.
+const (
+	Body       PartKind = "body"
+	Header     PartKind = "header"
+	Footer     PartKind = "footer"
+	Footnote   PartKind = "footnote"
+	Comment    PartKind = "comment"
+	Deleted    PartKind = "deleted"
+	Properties PartKind = "properties"
+)
+
+// Part is one piece of a document's text.
+type Part struct {
+	Kind   PartKind // where the text lives
+	Name   string   // the file part or page it came from, e.g. "word/header1.xml" or "第3页"
+	Hidden bool     // true when a normal reading of the document does not show it
+	Text   string   // UTF-8 text; lines end with "\n"
+}
+
+// Document is the text of one file, split into parts.
+type Document struct {
+	Path     string  // the file it was read from
+	Format   string  // "docx", "pdf" or "txt"
+	Encoding string  // for .txt: the encoding detected
+	Parts    []Part  // in reading order: body first
+	Pages    int     // for .pdf: number of pages
+	Coverage float64 // share of the file whose text could be read, 0..1
+}
+
+// Len returns the number of bytes of text in all parts.
+func (d *Document) Len() int {
+	n := 0
+	for _, p := range d.Parts {
+		n += len(p.Text)
+	}
+	return n
+}

@@ -1,0 +1,92 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pdfResult is what the PDF goroutine hands back.
+type pdfResult struct {
+	doc *Document
+	err error
+}
+
+// readPDF reads a PDF's text page by page. The library runs in its own
+// goroutine with every panic recovered and a time bound, so a hostile file
+// ends as "could not be checked", never as a crash or a hang.
+func readPDF(data []byte, lim Limits) (*Document, error) {
+	done := make(chan pdfResult, 1)
+	go func() {
+		var res pdfResult
+		defer func() {
+			if p := recover(); p != nil {
+				res = pdfResult{err: unreadable("broken", "PDF 文件已损坏或结构异常，无法读取文字", fmt.Errorf("panic: %v", p))}
+			}
+			done <- res
+		}()
+		res.doc, res.err = pdfPages(data, lim)
+	}()
+	timeout := lim.PDFTimeout
+	if timeout <= 0 {
+		timeout = DefaultLimits().PDFTimeout
+	}
+	select {
+	case res := <-done:
+		return res.doc, res.err
+	case <-time.After(timeout):
+		return nil, unreadable("timeout", fmt.Sprintf("读取 PDF 超时（超过 %s），文件可能已损坏", timeout), nil)
+	}
+}
+
+func pdfPages(data []byte, lim Limits) (*Document, error) {
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
+			return nil, unreadable("encrypted", "PDF 已加密，需要密码才能读取，请提供未加密的文件", err)
+		}
+		return nil, unreadable("broken", "不是有效的 PDF 文件（文件已损坏或不完整）", err)
+	}
+	n := r.NumPage()
+	if n <= 0 {
+		return nil, unreadable("broken", "PDF 文件中没有页面，文件可能已损坏", nil)
+	}
+	doc := &Document{Format: "pdf", Pages: n}
+	cache := map[string]*pdf.Font{} // by resource name and base font, shared across pages
+	withText := 0
+	var total int64
+	for i := 1; i <= n; i++ {
+		p := r.Page(i)
+		if p.V.IsNull() {
+			continue
+		}
+		fonts := map[string]*pdf.Font{}
+		for _, name := range p.Fonts() {
+			f := p.Font(name)
+			key := name + "\x00" + f.BaseFont()
+			if cache[key] == nil {
+				cache[key] = &f
+			}
+			fonts[name] = cache[key]
+		}
+		text, err := p.GetPlainText(fonts)
+		if err != nil || strings.TrimSpace(text) == "" {
+			continue
+		}
+		total += int64(len(text))
+		if lim.MaxPartsBytes > 0 && total > lim.MaxPartsBytes {
+			return nil, unreadable("too-large", "PDF 中的文字过多，超出上限，请拆分后再检查", nil)
+		}
+		withText++
+		doc.Parts = append(doc.Parts, Part{Kind: Body, Name: fmt.Sprintf("第%d页", i), Text: text})
+	}
+	doc.Coverage = float64(withText) / float64(n)
+	if withText == 0 {
+		return nil, unreadable("no-text-layer", "PDF 没有文字层（可能是扫描图像），无法检查内容；请提供可复制文字的 PDF 或原始 .docx", nil)
+	}
+	return doc, nil
+}

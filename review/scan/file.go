@@ -1,0 +1,80 @@
+package scan
+
+import (
+	"errors"
+
+	"prepub/review/extract"
+)
+
+// File statuses in a report.
+const (
+	StatusChecked    = "checked"
+	StatusUnreadable = "unreadable"
+)
+
+// FileReport is the outcome of scanning one file, in the shape of the
+// `prepubctl scan --json` contract: either checked, with findings, or
+// unreadable, with the reason it could not be checked.
+type FileReport struct {
+	File       string            `json:"file"`
+	Status     string            `json:"status"`
+	Reason     string            `json:"reason"`
+	ReasonCode string            `json:"reason_code,omitempty"`
+	Critical   bool              `json:"critical"`
+	Worst      Severity          `json:"worst,omitempty"`
+	Coverage   float64           `json:"coverage"`
+	Format     string            `json:"format,omitempty"`
+	Encoding   string            `json:"encoding,omitempty"`
+	Pages      int               `json:"pages,omitempty"`
+	Findings   []Finding         `json:"findings"`
+	Statements []Statement       `json:"statements"`
+	Allowed    int               `json:"allowed"`
+	Doc        *extract.Document `json:"-"`
+}
+
+// ScanFile reads and scans one file. A file that cannot be read is reported
+// as unreadable with its reason, never as clean.
+func (s *Scanner) ScanFile(path string, lim extract.Limits, opt Options) *FileReport {
+	doc, err := extract.File(path, lim)
+	return s.report(path, doc, err, opt)
+}
+
+// ScanBytes scans a file's content already in memory; name gives its format.
+func (s *Scanner) ScanBytes(name string, data []byte, lim extract.Limits, opt Options) *FileReport {
+	doc, err := extract.Bytes(name, data, lim)
+	return s.report(name, doc, err, opt)
+}
+
+func (s *Scanner) report(path string, doc *extract.Document, err error, opt Options) *FileReport {
+	fr := &FileReport{File: path, Findings: []Finding{}, Statements: []Statement{}}
+	if err != nil {
+		fr.Status = StatusUnreadable
+		var ue *extract.UnreadableError
+		if errors.As(err, &ue) {
+			fr.Reason, fr.ReasonCode = ue.Error(), ue.Code
+		} else {
+			fr.Reason, fr.ReasonCode = "无法检查："+err.Error(), "error"
+		}
+		return fr
+	}
+	res := s.Scan(doc, opt)
+	fr.Status = StatusChecked
+	fr.Doc = doc
+	fr.Coverage, fr.Format, fr.Encoding, fr.Pages = doc.Coverage, doc.Format, doc.Encoding, doc.Pages
+	fr.Findings, fr.Statements, fr.Allowed = res.Findings, res.Statements, res.Allowed
+	fr.Critical, fr.Worst = res.Critical(), res.Worst()
+	if doc.Coverage < 1 {
+		fr.Reason = "部分页面没有文字层（可能是扫描图像），这些页面未经检查"
+	}
+	return fr
+}
+
+// Masked returns a copy of the report with personal data masked.
+func (fr *FileReport) Masked() *FileReport {
+	c := *fr
+	c.Findings = make([]Finding, len(fr.Findings))
+	for i, f := range fr.Findings {
+		c.Findings[i] = Mask(f)
+	}
+	return &c
+}

@@ -1,0 +1,84 @@
+package scan
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/width"
+)
+
+// The rune table maps every rune of the Basic Multilingual Plane to the form
+// the scan matches on: Traditional to Simplified (OpenCC's t2s character
+// dictionary), full-width to half-width, and every star drawn in a marking to ★.
+// It is built once, on first use, from the library rather than by hand.
+var (
+	foldOnce  sync.Once
+	foldTable []rune // len 0x10000
+	spaceRune [0x10000]bool
+)
+
+// stars are the glyphs OCR and copy-paste put where a marking has ★.
+var stars = []rune{'*', '☆', '✩', '✭', '✮', '⭐', '＊', '﹡', '∗', '✱', '★'}
+
+func buildFold() {
+	t := make([]rune, 0x10000)
+	for r := range t {
+		t[r] = rune(r)
+	}
+	// Full-width and other wide forms to their narrow forms (Ａ→A, １→1, ：→:, （→().
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		if n := width.Narrow.String(string(r)); utf8.RuneCountInString(n) == 1 {
+			t[r], _ = utf8.DecodeRuneInString(n)
+		}
+	}
+	if cc, err := opencc.New("t2s"); err == nil {
+		for _, span := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}} {
+			for r := span[0]; r <= span[1]; r++ {
+				s, err := cc.Convert(string(r))
+				if err != nil {
+					continue
+				}
+				if n, size := utf8.DecodeRuneInString(s); size == len(s) && n != r && n < 0x10000 {
+					t[r] = n
+				}
+			}
+		}
+	}
+	for _, s := range stars {
+		t[s] = '★'
+	}
+	for _, r := range " \t\n\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff" {
+		spaceRune[r] = true
+	}
+	foldTable = t
+}
+
+// fold returns the form of r the scan matches on.
+func fold(r rune) rune {
+	if r < 0x10000 {
+		return foldTable[r]
+	}
+	return r
+}
+
+// isSpace reports whitespace that PDF extraction and typesetting put between characters.
+func isSpace(r rune) bool {
+	return r < 0x10000 && spaceRune[r]
+}
+
+// Normalize returns s in the form the scan matches on: Simplified characters,
+// half-width letters, digits and punctuation, ★ for any star, whitespace removed.
+func Normalize(s string) string {
+	foldOnce.Do(buildFold)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
