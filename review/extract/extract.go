@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Limits bound the work done on one file, so a hostile or broken file ends
@@ -87,20 +88,20 @@ func Bytes(name string, data []byte, lim Limits) (*Document, error) {
 		return nil, err
 	}
 	doc.Path = name
-	if strings.TrimSpace(bodyText(doc)) == "" {
+	if !hasBodyText(doc) {
 		return nil, unreadable("no-text", "没有可读取的文字，无法确认内容是否可以公开", nil)
 	}
 	return doc, nil
 }
 
-func bodyText(d *Document) string {
-	var b strings.Builder
+// hasBodyText reports whether any visible body part has more than whitespace.
+func hasBodyText(d *Document) bool {
 	for _, p := range d.Parts {
-		if p.Kind == Body && !p.Hidden {
-			b.WriteString(p.Text)
+		if p.Kind == Body && !p.Hidden && strings.TrimFunc(p.Text, unicode.IsSpace) != "" {
+			return true
 		}
 	}
-	return b.String()
+	return false
 }
 
 // format decides how to read a file: by its content where that is certain, else by its extension.

@@ -34,8 +34,8 @@ type node struct {
 type matcher struct {
 	nodes   []node
 	entries []entry
-	first   [0x10000]bool // raw runes whose folded form starts a keyword
-	maxGap  int           // whitespace runes allowed between two characters of a keyword
+	first   [0x10000]int32 // for each raw rune, the node its folded form leads to from the root, or 0
+	maxGap  int            // whitespace runes allowed between two characters of a keyword
 }
 
 func newMatcher() *matcher {
@@ -70,23 +70,31 @@ func (m *matcher) add(word string, e entry) {
 // index fills the table of raw runes that may start a keyword.
 func (m *matcher) index() {
 	for r := rune(0); r < 0x10000; r++ {
-		if m.child(0, fold(r)) >= 0 {
-			m.first[r] = true
+		if c := m.child(0, fold(r)); c > 0 {
+			m.first[r] = c
 		}
 	}
 }
 
 // longest returns the longest keyword starting at raw offset i, its end offset
-// and its entry, or ok false. Whitespace between characters is skipped.
-func (m *matcher) longest(text string, i int) (end int, e *entry, ok bool) {
-	n := int32(0)
-	j := i
+// and its entry, or ok false. The rune at i must start a keyword (first[r] > 0),
+// and size is its length in bytes. Whitespace between characters is skipped.
+func (m *matcher) longest(text string, i int, r rune, size int) (end int, e *entry, ok bool) {
+	n := m.first[r]
+	j := i + size
+	if ent := m.nodes[n].entry; ent >= 0 {
+		end, e, ok = j, &m.entries[ent], true
+	}
 	for j < len(text) {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if j > i && isSpace(r) {
+		if c := text[j]; c >= 0xE0 && c < 0xF0 && j+2 < len(text) && text[j+1]&0xC0 == 0x80 && text[j+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(text[j+1]&0x3F)<<6|rune(text[j+2]&0x3F), 3 // decodeRune, inlined for speed
+		} else {
+			r, size = decodeRune(text, j)
+		}
+		if isSpace(r) {
 			gap := 0
 			for j < len(text) && gap <= m.maxGap {
-				r, size = utf8.DecodeRuneInString(text[j:])
+				r, size = decodeRune(text, j)
 				if !isSpace(r) {
 					break
 				}
@@ -108,4 +116,17 @@ func (m *matcher) longest(text string, i int) (end int, e *entry, ok bool) {
 		}
 	}
 	return end, e, ok
+}
+
+// decodeRune decodes the rune at text[i], with three-byte sequences (where all
+// CJK text lives) decoded inline.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }

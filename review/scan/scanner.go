@@ -117,8 +117,8 @@ func (s *Scanner) scanPart(p extract.Part, res *Result) {
 					prevAlnum = true
 					continue
 				}
-			case m.first[c]:
-				if end, e, ok := m.longest(text, i); ok {
+			case m.first[c] > 0:
+				if end, e, ok := m.longest(text, i, rune(c), 1); ok {
 					i = ps.match(i, end, e)
 					prevAlnum = false
 					continue
@@ -128,15 +128,21 @@ func (s *Scanner) scanPart(p extract.Part, res *Result) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r < 0x10000 && m.first[r] {
-			if end, e, ok := m.longest(text, i); ok {
+		var r rune
+		var size int
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // decodeRune, inlined for speed
+		} else {
+			r, size = decodeRune(text, i)
+		}
+		if r < 0x10000 && m.first[r] > 0 {
+			if end, e, ok := m.longest(text, i, r, size); ok {
 				i = ps.match(i, end, e)
 				prevAlnum = false
 				continue
 			}
 		}
-		if f := fold(r); f < utf8.RuneSelf && isDigit(byte(f)) {
+		if '０' <= r && r <= '９' {
 			if !prevAlnum {
 				i = ps.number(i)
 				prevAlnum = true
