@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"prepub/review/extract"
 )
 
 // Exit statuses shared by the subcommands.
@@ -25,6 +27,7 @@ const usage = `用法：prepubctl <命令> [选项] ...
 `
 
 func main() {
+	extract.ServeWorker()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -266,5 +267,19 @@ func TestFileMissing(t *testing.T) {
 	var ue *extract.UnreadableError
 	if !errors.As(err, &ue) || ue.Code != "open" {
 		t.Fatalf("err %v", err)
+	}
+}
+
+// TestPDFTimeout ensures a PDF that takes longer than the limit is could-not-be-checked; the worker process is killed.
+func TestPDFTimeout(t *testing.T) {
+	data, err := os.ReadFile("testdata/libreoffice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim := extract.DefaultLimits()
+	lim.PDFTimeout = time.Millisecond
+	ue := mustFail(t, "slow.pdf", data, lim, "timeout")
+	if !strings.Contains(ue.Reason, "超时") {
+		t.Fatalf("reason %q", ue.Reason)
 	}
 }

@@ -13,13 +13,23 @@ import (
 // pdfResult is what the PDF goroutine hands back.
 type pdfResult struct {
 	doc *Document
-	err error
+	err *UnreadableError
 }
 
-// readPDF reads a PDF's text page by page. The library runs in its own
-// goroutine with every panic recovered and a time bound, so a hostile file
-// ends as "could not be checked", never as a crash or a hang.
+// readPDF reads a PDF's text page by page: in a worker process when the
+// program has called ServeWorker, else in a goroutine. Either way every panic
+// is recovered and the time is bounded, so a hostile file ends as "could not
+// be checked", never as a crash or a hang.
 func readPDF(data []byte, lim Limits) (*Document, error) {
+	if workerEnabled.Load() {
+		return pdfInWorker(data, lim)
+	}
+	return pdfInProcess(data, lim)
+}
+
+// pdfInProcess reads a PDF in a goroutine, recovering panics and giving up at
+// the time limit (the goroutine itself cannot be stopped: see ServeWorker).
+func pdfInProcess(data []byte, lim Limits) (*Document, error) {
 	done := make(chan pdfResult, 1)
 	go func() {
 		var res pdfResult
@@ -31,19 +41,29 @@ func readPDF(data []byte, lim Limits) (*Document, error) {
 		}()
 		res.doc, res.err = pdfPages(data, lim)
 	}()
-	timeout := lim.PDFTimeout
-	if timeout <= 0 {
-		timeout = DefaultLimits().PDFTimeout
-	}
 	select {
 	case res := <-done:
-		return res.doc, res.err
-	case <-time.After(timeout):
-		return nil, unreadable("timeout", fmt.Sprintf("读取 PDF 超时（超过 %s），文件可能已损坏", timeout), nil)
+		if res.err != nil {
+			return nil, res.err
+		}
+		return res.doc, nil
+	case <-time.After(pdfTimeout(lim)):
+		return nil, timedOut(lim)
 	}
 }
 
-func pdfPages(data []byte, lim Limits) (*Document, error) {
+func pdfTimeout(lim Limits) time.Duration {
+	if lim.PDFTimeout <= 0 {
+		return DefaultLimits().PDFTimeout
+	}
+	return lim.PDFTimeout
+}
+
+func timedOut(lim Limits) *UnreadableError {
+	return unreadable("timeout", fmt.Sprintf("读取 PDF 超时（超过 %s），文件可能已损坏或结构异常", pdfTimeout(lim)), nil)
+}
+
+func pdfPages(data []byte, lim Limits) (*Document, *UnreadableError) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {

@@ -1,0 +1,14 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"prepub/review/extract"
+)
+
+// TestMain lets the test binary serve as its own PDF worker, as prepubctl does.
+func TestMain(m *testing.M) {
+	extract.ServeWorker()
+	os.Exit(m.Run())
+}
