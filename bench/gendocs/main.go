@@ -74,7 +74,7 @@ func bigText(texts []string, n int) []byte {
 	return []byte(b.String())
 }
 
-// draft builds a draft of about pages A4 pages (about 700 characters each) from
+// draft builds a draft of about pages A4 pages (about 1,500 characters each, as LibreOffice sets them) from
 // the corpus paragraphs, headed by a copy number and a marking as GB/T 9704 puts them.
 func draft(texts []string, pages int) docxfixture.Doc {
 	var paras []string
@@ -92,7 +92,7 @@ func draft(texts []string, pages int) docxfixture.Doc {
 		Title:  "关于进一步做好政务公开工作的通知",
 	}
 	chars := 0
-	for i := 0; chars < pages*700; i++ {
+	for i := 0; chars < pages*1500; i++ {
 		p := paras[i%len(paras)]
 		d.Body = append(d.Body, p)
 		chars += len([]rune(p))

@@ -23,6 +23,7 @@ type Part struct {
 	Kind   PartKind // where the text lives
 	Name   string   // the file part or page it came from, e.g. "word/header1.xml" or "第3页"
 	Hidden bool     // true when a normal reading of the document does not show it
+	Page   int      // for .pdf: the page number, from 1
 	Text   string   // UTF-8 text; lines end with "\n"
 }
 

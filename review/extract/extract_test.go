@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"errors"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -281,5 +282,31 @@ func TestPDFTimeout(t *testing.T) {
 	ue := mustFail(t, "slow.pdf", data, lim, "timeout")
 	if !strings.Contains(ue.Reason, "超时") {
 		t.Fatalf("reason %q", ue.Reason)
+	}
+}
+
+// TestPDFShards ensures a large PDF read by several workers gives every page, in order, with the right coverage.
+func TestPDFShards(t *testing.T) {
+	var pages []pdffixture.Page
+	var want strings.Builder
+	for i := 1; i <= 600; i++ {
+		if i%10 == 0 {
+			pages = append(pages, pdffixture.Page{Image: true})
+			continue
+		}
+		line := fmt.Sprintf("第%d页政务公开工作要点，依法依规做好信息发布解读回应工作。", i)
+		pages = append(pages, pdffixture.Page{Lines: []string{line, line, line, line, line}})
+		want.WriteString(strings.Repeat(line, 5))
+	}
+	data := pdffixture.Build(pages, pdffixture.Options{})
+	if len(data) < 256<<10 {
+		t.Fatalf("fixture too small to be sharded: %d bytes", len(data))
+	}
+	doc := mustRead(t, "big.pdf", data)
+	if doc.Pages != 600 || doc.Coverage != 0.9 || len(doc.Parts) != 540 {
+		t.Fatalf("pages %d coverage %v parts %d", doc.Pages, doc.Coverage, len(doc.Parts))
+	}
+	if strip(body(doc)) != want.String() {
+		t.Fatal("pages out of order or missing")
 	}
 }

@@ -22,14 +22,18 @@ type pdfResult struct {
 // be checked", never as a crash or a hang.
 func readPDF(data []byte, lim Limits) (*Document, error) {
 	if workerEnabled.Load() {
-		return pdfInWorker(data, lim)
+		return pdfInWorkers(data, lim)
 	}
-	return pdfInProcess(data, lim)
+	doc, err := pdfInProcess(data, lim, 0, 1)
+	if err != nil {
+		return nil, err
+	}
+	return finishPDF(doc)
 }
 
 // pdfInProcess reads a PDF in a goroutine, recovering panics and giving up at
 // the time limit (the goroutine itself cannot be stopped: see ServeWorker).
-func pdfInProcess(data []byte, lim Limits) (*Document, error) {
+func pdfInProcess(data []byte, lim Limits, shard, shards int) (*Document, error) {
 	done := make(chan pdfResult, 1)
 	go func() {
 		var res pdfResult
@@ -39,7 +43,7 @@ func pdfInProcess(data []byte, lim Limits) (*Document, error) {
 			}
 			done <- res
 		}()
-		res.doc, res.err = pdfPages(data, lim)
+		res.doc, res.err = pdfPages(data, lim, shard, shards)
 	}()
 	select {
 	case res := <-done:
@@ -63,7 +67,9 @@ func timedOut(lim Limits) *UnreadableError {
 	return unreadable("timeout", fmt.Sprintf("读取 PDF 超时（超过 %s），文件可能已损坏或结构异常", pdfTimeout(lim)), nil)
 }
 
-func pdfPages(data []byte, lim Limits) (*Document, *UnreadableError) {
+// pdfPages reads the text of the pages whose number i has (i-1) mod shards ==
+// shard, so several workers can share one file; Pages is always the whole count.
+func pdfPages(data []byte, lim Limits, shard, shards int) (*Document, *UnreadableError) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
@@ -77,9 +83,8 @@ func pdfPages(data []byte, lim Limits) (*Document, *UnreadableError) {
 	}
 	doc := &Document{Format: "pdf", Pages: n}
 	cache := map[string]*pdf.Font{} // by resource name and base font, shared across pages
-	withText := 0
 	var total int64
-	for i := 1; i <= n; i++ {
+	for i := 1 + shard; i <= n; i += shards {
 		p := r.Page(i)
 		if p.V.IsNull() {
 			continue
@@ -101,11 +106,15 @@ func pdfPages(data []byte, lim Limits) (*Document, *UnreadableError) {
 		if lim.MaxPartsBytes > 0 && total > lim.MaxPartsBytes {
 			return nil, unreadable("too-large", "PDF 中的文字过多，超出上限，请拆分后再检查", nil)
 		}
-		withText++
-		doc.Parts = append(doc.Parts, Part{Kind: Body, Name: fmt.Sprintf("第%d页", i), Text: text})
+		doc.Parts = append(doc.Parts, Part{Kind: Body, Name: fmt.Sprintf("第%d页", i), Page: i, Text: text})
 	}
-	doc.Coverage = float64(withText) / float64(n)
-	if withText == 0 {
+	return doc, nil
+}
+
+// finishPDF sets a whole document's coverage, and refuses one with no text layer at all.
+func finishPDF(doc *Document) (*Document, error) {
+	doc.Coverage = float64(len(doc.Parts)) / float64(doc.Pages)
+	if len(doc.Parts) == 0 {
 		return nil, unreadable("no-text-layer", "PDF 没有文字层（可能是扫描图像），无法检查内容；请提供可复制文字的 PDF 或原始 .docx", nil)
 	}
 	return doc, nil

@@ -9,11 +9,18 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
+	"sort"
+	"sync"
 	"sync/atomic"
 )
 
-// workerEnv marks a process started to read one PDF for its parent.
-const workerEnv = "PREPUB_PDF_WORKER"
+// workerEnv marks a process started to read one PDF for its parent; shardEnv
+// ("k/n") tells it which of the pages to read.
+const (
+	workerEnv = "PREPUB_PDF_WORKER"
+	shardEnv  = "PREPUB_PDF_SHARD"
+)
 
 // workerEnabled is set once the program has called ServeWorker, which makes
 // its own executable usable as a PDF worker.
@@ -34,10 +41,14 @@ func ServeWorker() {
 	lim := DefaultLimits()
 	data, err := io.ReadAll(io.LimitReader(os.Stdin, lim.MaxFileBytes+1))
 	var out workerOutput
+	var shard, shards int
+	if _, serr := fmt.Sscanf(os.Getenv(shardEnv), "%d/%d", &shard, &shards); serr != nil || shards < 1 || shard < 0 || shard >= shards {
+		shard, shards = 0, 1
+	}
 	if err != nil {
 		out.Err = unreadable("broken", "无法读取 PDF 数据", err)
 	} else {
-		doc, err := pdfInProcess(data, lim)
+		doc, err := pdfInProcess(data, lim, shard, shards)
 		out.Doc = doc
 		if err != nil && !errors.As(err, &out.Err) {
 			out.Err = unreadable("broken", "读取 PDF 失败", err)
@@ -53,16 +64,54 @@ type workerOutput struct {
 	Err *UnreadableError `json:"err"`
 }
 
-// pdfInWorker reads a PDF in a child process bounded by the time limit.
-func pdfInWorker(data []byte, lim Limits) (*Document, error) {
+// pdfInWorkers reads a PDF in worker processes bounded by the time limit,
+// one per core for a large file, each reading every n-th page.
+func pdfInWorkers(data []byte, lim Limits) (*Document, error) {
 	self, err := os.Executable()
 	if err != nil {
-		return pdfInProcess(data, lim)
+		doc, err := pdfInProcess(data, lim, 0, 1)
+		if err != nil {
+			return nil, err
+		}
+		return finishPDF(doc)
+	}
+	shards := 1
+	if len(data) > 256<<10 {
+		shards = min(runtime.NumCPU(), 4)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout(lim))
 	defer cancel()
+	docs := make([]*Document, shards)
+	errs := make([]error, shards)
+	var wg sync.WaitGroup
+	for k := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			docs[k], errs[k] = pdfInWorker(ctx, self, data, lim, k, shards)
+		}()
+	}
+	wg.Wait()
+	if ctx.Err() == context.DeadlineExceeded {
+		return nil, timedOut(lim)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	doc := docs[0]
+	for _, d := range docs[1:] {
+		doc.Parts = append(doc.Parts, d.Parts...)
+	}
+	sort.Slice(doc.Parts, func(a, b int) bool { return doc.Parts[a].Page < doc.Parts[b].Page })
+	return finishPDF(doc)
+}
+
+// pdfInWorker runs one worker process over one shard of the pages.
+func pdfInWorker(ctx context.Context, self string, data []byte, lim Limits, shard, shards int) (*Document, error) {
 	cmd := exec.CommandContext(ctx, self)
-	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	cmd.Env = append(os.Environ(), workerEnv+"=1", fmt.Sprintf("%s=%d/%d", shardEnv, shard, shards))
 	cmd.Stdin = bytes.NewReader(data)
 	var stdout bytes.Buffer
 	cmd.Stdout = &limitedWriter{w: &stdout, n: lim.MaxPartsBytes*2 + 1<<20}

@@ -34,8 +34,9 @@ type node struct {
 type matcher struct {
 	nodes   []node
 	entries []entry
-	first   [0x10000]int32 // for each raw rune, the node its folded form leads to from the root, or 0
-	maxGap  int            // whitespace runes allowed between two characters of a keyword
+	first   [0x10000]int32       // for each raw rune, the node its folded form leads to from the root, or 0
+	starts  [0x10000 / 64]uint64 // bit r set when first[r] > 0: 8 KB, so the hot loop stays in L1 cache
+	maxGap  int                  // whitespace runes allowed between two characters of a keyword
 }
 
 func newMatcher() *matcher {
@@ -72,8 +73,14 @@ func (m *matcher) index() {
 	for r := rune(0); r < 0x10000; r++ {
 		if c := m.child(0, fold(r)); c > 0 {
 			m.first[r] = c
+			m.starts[r/64] |= 1 << (r % 64)
 		}
 	}
+}
+
+// startsKeyword reports whether raw rune r (below 0x10000) may start a keyword.
+func (m *matcher) startsKeyword(r rune) bool {
+	return m.starts[r>>6]&(1<<(r&63)) != 0
 }
 
 // longest returns the longest keyword starting at raw offset i, its end offset

@@ -117,7 +117,7 @@ func (s *Scanner) scanPart(p extract.Part, res *Result) {
 					prevAlnum = true
 					continue
 				}
-			case m.first[c] > 0:
+			case m.startsKeyword(rune(c)):
 				if end, e, ok := m.longest(text, i, rune(c), 1); ok {
 					i = ps.match(i, end, e)
 					prevAlnum = false
@@ -135,7 +135,7 @@ func (s *Scanner) scanPart(p extract.Part, res *Result) {
 		} else {
 			r, size = decodeRune(text, i)
 		}
-		if r < 0x10000 && m.first[r] > 0 {
+		if r < 0x10000 && m.startsKeyword(r) {
 			if end, e, ok := m.longest(text, i, r, size); ok {
 				i = ps.match(i, end, e)
 				prevAlnum = false
