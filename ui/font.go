@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype"
+)
+
+// cjkFont is a system font collection and the face in it that draws Simplified Chinese.
+type cjkFont struct{ regular, bold, family string }
+
+// cjkFonts are tried in order; the paths are where fonts-noto-cjk installs on Debian and Arch.
+var cjkFonts = []cjkFont{
+	{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", "Noto Sans CJK SC"},
+	{"/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc", "Noto Sans CJK SC"},
+}
+
+// chineseTheme is Fyne's default theme with its text drawn in a Simplified Chinese face.
+type chineseTheme struct {
+	fyne.Theme
+	regular, bold fyne.Resource
+}
+
+// NewTheme returns the app's theme: Fyne's default theme drawing text with the system's
+// Simplified Chinese font, or the default theme alone when no such font is installed.
+//
+// Fyne 2.7 does render Chinese without help: for runes its bundled font lacks it falls back
+// to a system font. But it takes the first face of NotoSansCJK-Regular.ttc, which is the
+// Japanese one, so shared characters (直, 骨, 令 …) get Japanese shapes. A theme cannot
+// name a face in a .ttc (fyne-io/fyne#4053), so the Chinese face is copied out of the
+// collection into a standalone font in memory.
+func NewTheme() fyne.Theme {
+	for _, f := range cjkFonts {
+		regular, err := loadFace(f.regular, f.family)
+		if err != nil {
+			if !os.IsNotExist(err) {
+				fyne.LogError("Chinese font "+f.regular, err)
+			}
+			continue
+		}
+		bold, err := loadFace(f.bold, f.family)
+		if err != nil {
+			bold = regular
+		}
+		return &chineseTheme{Theme: theme.DefaultTheme(), regular: regular, bold: bold}
+	}
+	return theme.DefaultTheme()
+}
+
+// Font returns the Chinese face for ordinary text and the default fonts for code and symbols.
+func (t *chineseTheme) Font(s fyne.TextStyle) fyne.Resource {
+	switch {
+	case s.Monospace || s.Symbol:
+		return t.Theme.Font(s)
+	case s.Bold:
+		return t.bold
+	}
+	return t.regular
+}
+
+// loadFace copies the face named family out of the font collection at path.
+func loadFace(path, family string) (fyne.Resource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	lds, err := opentype.NewLoaders(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, ld := range lds {
+		if d, _ := font.Describe(ld, nil); d.Family == family {
+			data, err := standalone(ld)
+			if err != nil {
+				return nil, err
+			}
+			return fyne.NewStaticResource(filepath.Base(path)+"#"+family, data), nil
+		}
+	}
+	return nil, fmt.Errorf("no face %q in %s", family, path)
+}
+
+// standalone writes one face of a collection as a single OpenType font file.
+func standalone(ld *opentype.Loader) ([]byte, error) {
+	tags := ld.Tables()
+	n := len(tags)
+	pow := 1 << (bits.Len(uint(n)) - 1) // largest power of two ≤ n
+	out := make([]byte, 12+16*n)
+	be := binary.BigEndian
+	be.PutUint32(out[0:], uint32(ld.Type))
+	be.PutUint16(out[4:], uint16(n))
+	be.PutUint16(out[6:], uint16(pow*16))
+	be.PutUint16(out[8:], uint16(bits.Len(uint(pow))-1))
+	be.PutUint16(out[10:], uint16((n-pow)*16))
+	for i, tag := range tags {
+		data, err := ld.RawTable(tag)
+		if err != nil {
+			return nil, err
+		}
+		rec := out[12+16*i:]
+		be.PutUint32(rec[0:], uint32(tag))
+		be.PutUint32(rec[8:], uint32(len(out)))
+		be.PutUint32(rec[12:], uint32(len(data)))
+		out = append(out, data...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+		be.PutUint32(out[12+16*i+4:], checksum(out[len(out)-pad4(len(data)):]))
+	}
+	return out, nil
+}
+
+// pad4 rounds n up to a multiple of four.
+func pad4(n int) int { return (n + 3) &^ 3 }
+
+// checksum is the OpenType table checksum of data padded to four bytes.
+func checksum(data []byte) uint32 {
+	var sum uint32
+	for i := 0; i+4 <= len(data); i += 4 {
+		sum += binary.BigEndian.Uint32(data[i:])
+	}
+	return sum
+}

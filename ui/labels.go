@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"prepub/review/extract"
+	"prepub/review/scan"
+)
+
+// categoryNames are the Chinese display names of the built-in finding categories.
+var categoryNames = map[string]string{
+	scan.CatMarking:           "密级标志",
+	scan.CatMarkingPeriod:     "保密期限",
+	scan.CatSecrecyTerm:       "涉密用语",
+	"internal":                "内部事项",
+	"process":                 "过程性信息",
+	"trade-secret":            "商业秘密",
+	scan.CatResidentID:        "身份证号",
+	scan.CatMobile:            "手机号",
+	scan.CatBankCard:          "银行卡号",
+	scan.CatCreditCode:        "统一社会信用代码",
+	scan.CatAttributeMismatch: "公开属性不符",
+}
+
+// partNames are the Chinese names of the places text can live in a file.
+var partNames = map[extract.PartKind]string{
+	extract.Body: "正文", extract.Header: "页眉", extract.Footer: "页脚", extract.Footnote: "脚注/尾注",
+	extract.Comment: "批注", extract.Deleted: "修订删除", extract.Properties: "文档属性",
+}
+
+// categoryName returns a category's Chinese name, or the code for a category an office added.
+func categoryName(c string) string {
+	if n, ok := categoryNames[c]; ok {
+		return n
+	}
+	return c
+}
+
+// place says where a finding is: part, the part's own name when it adds something, and line.
+func place(f scan.Finding) string {
+	p, ok := partNames[f.Part]
+	if !ok {
+		p = string(f.Part)
+	}
+	if f.PartName != "" && f.PartName != p {
+		p += " " + f.PartName
+	}
+	if f.Line > 0 {
+		p += fmt.Sprintf(" 第%d行", f.Line)
+	}
+	return p
+}
+
+// yesNo words a flag for a table cell.
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// verdict words the outcome of a report in one line, as prepubctl scan does.
+func verdict(fr *scan.FileReport) string {
+	switch {
+	case fr.Status == scan.StatusUnreadable:
+		r := strings.TrimSuffix(strings.TrimPrefix(fr.Reason, "无法检查："), "。")
+		return "无法检查：" + r + "。此文件未经检查，不能视为通过。"
+	case fr.Critical:
+		return "发现密级标志，不得公开"
+	case fr.Worst == scan.High:
+		return "有高风险问题，须保密审查"
+	}
+	return "未发现严重问题"
+}
+
+// summary gives the counts, coverage, allow-list and warning line under the verdict.
+func summary(fr *scan.FileReport) string {
+	if fr.Status == scan.StatusUnreadable {
+		return ""
+	}
+	n := map[scan.Severity]int{}
+	for _, f := range fr.Findings {
+		n[f.Severity]++
+	}
+	s := fmt.Sprintf("严重 %d，高 %d，中 %d，低 %d；文字覆盖率 %.0f%%",
+		n[scan.Critical], n[scan.High], n[scan.Medium], n[scan.Low], fr.Coverage*100)
+	if fr.Allowed > 0 {
+		s += fmt.Sprintf("；白名单放行 %d", fr.Allowed)
+	}
+	for _, st := range fr.Statements {
+		s += fmt.Sprintf("；正文写明公开属性：%s", scan.AttributeName(st.Attribute))
+	}
+	if fr.Reason != "" {
+		s += "\n注意：" + fr.Reason
+	}
+	return s
+}
