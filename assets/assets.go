@@ -9,3 +9,8 @@ import _ "embed"
 //
 //go:embed keywords.toml
 var Keywords []byte
+
+// Rules is the default sign-off rules file (TOML).
+//
+//go:embed rules.toml
+var Rules []byte

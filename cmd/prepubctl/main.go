@@ -13,7 +13,7 @@ import (
 // Exit statuses shared by the subcommands.
 const (
 	exitOK         = 0
-	exitFindings   = 1 // scan: a critical finding
+	exitFindings   = 1 // scan: a critical finding; check: returned; rules: invalid file
 	exitUnreadable = 2 // a file could not be checked
 	exitUsage      = 64
 )
@@ -22,6 +22,8 @@ const usage = `用法：prepubctl <命令> [选项] ...
 
 命令：
   scan   保密检查：扫描文件中的密级标志、敏感用语和个人信息
+  check  发布前审查：检查公开属性、依据和理由，给出退文理由或签发流程
+  rules  检查（--check FILE）或打印（--print）签发规则文件
 
 运行 "prepubctl <命令> -h" 查看该命令的选项。
 `
@@ -40,6 +42,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "scan":
 		return runScan(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "rules":
+		return runRules(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
