@@ -82,3 +82,10 @@ func Normalize(s string) string {
 	}
 	return b.String()
 }
+
+// Fold returns s with every rune in the form the scan matches on (Simplified,
+// half-width, ★), keeping whitespace, so text and queries for search agree.
+func Fold(s string) string {
+	foldOnce.Do(buildFold)
+	return strings.Map(fold, s)
+}

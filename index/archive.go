@@ -1,0 +1,271 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"prepub/review"
+	"prepub/review/extract"
+	"prepub/review/scan"
+)
+
+// Archive is the store and its search index together: every write goes to
+// the store first (the truth), then to the index.
+type Archive struct {
+	Store  *Store
+	search *searchIndex
+	Dir    string
+}
+
+// DefaultDir returns the archive folder in the user's data folder:
+// %LocalAppData%\prepub on Windows, $XDG_DATA_HOME/prepub or ~/.local/share/prepub elsewhere.
+func DefaultDir() (string, error) {
+	if runtime.GOOS == "windows" {
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return filepath.Join(d, "prepub"), nil
+		}
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "prepub"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("找不到用户数据文件夹：%v", err)
+	}
+	return filepath.Join(home, ".local", "share", "prepub"), nil
+}
+
+// Open opens the archive in dir, creating it when missing. The search index
+// is rebuilt from the store when it is missing, of an old version, unreadable
+// or out of step with the store; progress, when not nil, is told how far it is.
+func Open(dir string, progress func(done, total int)) (*Archive, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("无法创建档案库文件夹 %s：%v", dir, err)}
+	}
+	st, err := OpenStore(filepath.Join(dir, "archive.db"))
+	if err != nil {
+		return nil, err
+	}
+	a := &Archive{Store: st, Dir: dir}
+	si, fresh, err := openSearch(filepath.Join(dir, "search.bleve"))
+	if err != nil {
+		st.Close()
+		return nil, storeErr("无法打开检索索引", err)
+	}
+	a.search = si
+	ctx := context.Background()
+	n, err := st.Count(ctx)
+	if err != nil {
+		a.Close()
+		return nil, storeErr("无法读取档案库", err)
+	}
+	if c, err := si.count(); fresh || err != nil || int(c) != n {
+		if err := a.Reindex(ctx, progress); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// Close closes the store and the index; closing twice does nothing.
+func (a *Archive) Close() error {
+	var err error
+	if a.search != nil {
+		err = a.search.close()
+		a.search = nil
+	}
+	if a.Store != nil {
+		if e := a.Store.Close(); e != nil {
+			err = e
+		}
+		a.Store = nil
+	}
+	return err
+}
+
+// Reindex rebuilds the search index from the store.
+func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) error {
+	total, err := a.Store.Count(ctx)
+	if err != nil {
+		return storeErr("无法读取档案库", err)
+	}
+	dir := a.search.dir
+	a.search.close()
+	os.RemoveAll(dir)
+	si, _, err := openSearch(dir)
+	if err != nil {
+		return storeErr("无法重建检索索引", err)
+	}
+	a.search = si
+	batch := si.idx.NewBatch()
+	done := 0
+	err = a.Store.Each(ctx, "", nil, func(r *Record) error {
+		if err := batch.Index(fmt.Sprint(r.ID), docOf(r)); err != nil {
+			return err
+		}
+		done++
+		if batch.Size() >= 500 {
+			if err := si.idx.Batch(batch); err != nil {
+				return err
+			}
+			batch.Reset()
+			if progress != nil {
+				progress(done, total)
+			}
+		}
+		return nil
+	})
+	if err == nil && batch.Size() > 0 {
+		err = si.idx.Batch(batch)
+	}
+	if progress != nil {
+		progress(done, total)
+	}
+	if err != nil {
+		return storeErr("重建检索索引失败", err)
+	}
+	return nil
+}
+
+// Put writes a record to the store (with its audit entry) and then to the index.
+func (a *Archive) Put(ctx context.Context, rec *Record, file []byte, actor, action string) (int64, error) {
+	id, err := a.Store.Put(ctx, rec, file, actor, action)
+	if err != nil {
+		return 0, err
+	}
+	if err := a.search.put(rec); err != nil {
+		// The store is the truth: the index catches up at the next Open.
+		return id, nil
+	}
+	return id, nil
+}
+
+// Search runs a query against the index.
+func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
+	return a.search.search(ctx, q)
+}
+
+// Similar returns the decided records closest to a draft's text, best first,
+// leaving out the record exclude (0 for none).
+func (a *Archive) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {
+	hits, err := a.search.similar(ctx, scan.Fold(text), n+1)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Hit, 0, n)
+	for _, h := range hits {
+		if h.ID != exclude && len(out) < n {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// ImportMeta is what an office knows of an already-decided document it imports.
+type ImportMeta struct {
+	Attribute  review.Attribute
+	Basis      string
+	Reason     string
+	Title      string
+	Department string
+	Date       string // 成文日期 YYYY-MM-DD
+	Actor      string // who ran the import
+}
+
+// Import statuses.
+const (
+	Added  = "added"
+	Exists = "exists" // the same file is already in the archive: imports can be resumed
+)
+
+// Import records an already-decided document (an office's past years). A file
+// already in the archive is not added twice, so an interrupted import can be
+// run again. A file whose text cannot be read is kept, marked unreadable.
+func (a *Archive) Import(ctx context.Context, sc *scan.Scanner, name string, data []byte, m ImportMeta) (int64, string, error) {
+	if err := m.validate(); err != nil {
+		return 0, "", err
+	}
+	hash := fileHash(data)
+	if id, err := a.Store.FindByHash(ctx, hash); err != nil {
+		return 0, "", storeErr("无法读取档案库", err)
+	} else if id != 0 {
+		return id, Exists, nil
+	}
+	rep := sc.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(m.Attribute)})
+	now := a.Store.now()
+	rec := &Record{
+		Title: m.Title, Department: m.Department, File: filepath.Base(name), FileHash: hash,
+		Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, State: decidedState(m.Attribute),
+		IssueDate: m.Date, DecidedAt: now, Drafter: "",
+		Decision: review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title},
+		Findings: rep.Findings,
+		History:  []review.Action{{Action: "import", User: m.Actor, Role: "disclosure-office", Step: -1, At: now, Note: "导入已决定的文件"}},
+	}
+	if m.Date != "" {
+		rec.DecidedAt, _ = time.ParseInLocation("2006-01-02", m.Date, time.Local)
+	}
+	if rep.Status == scan.StatusChecked {
+		rec.Parts = rep.Doc.Parts
+		if rec.Title == "" {
+			rec.Title = review.Title(rep.Doc)
+		}
+	} else {
+		rec.Unreadable = rep.Reason
+	}
+	if rec.Title == "" {
+		rec.Title = strings.TrimSuffix(rec.File, filepath.Ext(rec.File))
+	}
+	id, err := a.Put(ctx, rec, data, m.Actor, "import")
+	return id, Added, err
+}
+
+func (m ImportMeta) validate() error {
+	if !m.Attribute.Valid() {
+		return review.Errorf(review.ErrInvalid, "公开属性 %q 无效：应为 public、on-request 或 withheld", m.Attribute)
+	}
+	if m.Attribute == review.Withheld {
+		if _, ok := review.LookupBasis(m.Basis); !ok {
+			return review.Errorf(review.ErrInvalid, "不予公开的文件须给出有效的法律依据代码（--basis），如 state-secret、third-party")
+		}
+	} else if m.Basis != "" {
+		if _, ok := review.LookupBasis(m.Basis); !ok {
+			return review.Errorf(review.ErrInvalid, "法律依据代码 %q 无效", m.Basis)
+		}
+	}
+	if m.Date != "" {
+		if _, err := time.Parse("2006-01-02", m.Date); err != nil {
+			return review.Errorf(review.ErrInvalid, "日期 %q 无效：应为 YYYY-MM-DD，如 2026-03-15", m.Date)
+		}
+	}
+	return nil
+}
+
+func decidedState(a review.Attribute) review.State {
+	switch a {
+	case review.Public:
+		return review.StatePublished
+	case review.OnRequest:
+		return review.StateOnRequest
+	}
+	return review.StateWithheldFinal
+}
+
+// Verify walks the audit chain against the stored rows.
+func (a *Archive) Verify(ctx context.Context) (*Verification, error) { return a.Store.Verify(ctx) }
+
+// Report builds the annual report's table 3 for a year from the year's decisions.
+func (a *Archive) Report(ctx context.Context, year int) (*Report, error) {
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local).AddDate(0, 0, -1)
+	to := time.Date(year+1, 1, 1, 0, 0, 0, 0, time.Local).AddDate(0, 0, 1)
+	recs, err := a.Store.Decisions(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return BuildReport(year, recs), nil
+}

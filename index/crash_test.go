@@ -1,0 +1,129 @@
+package index_test
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"prepub/index"
+	"prepub/review"
+	"prepub/review/extract"
+)
+
+// crashChildEnv names the archive folder a child process writes to until it is killed.
+const crashChildEnv = "PREPUB_CRASH_CHILD"
+
+// TestMain runs the crash test's child when asked, and serves PDF workers.
+func TestMain(m *testing.M) {
+	extract.ServeWorker()
+	if dir := os.Getenv(crashChildEnv); dir != "" {
+		crashChild(dir)
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// crashChild imports decisions in a loop and acknowledges each one on stdout once Import has returned.
+func crashChild(dir string) {
+	a, err := index.Open(dir, nil)
+	if err != nil {
+		fmt.Println("ERR", err)
+		os.Exit(1)
+	}
+	sc := scanner(nil)
+	seed := time.Now().UnixNano()
+	for i := 0; ; i++ {
+		title := fmt.Sprintf("关于第%d-%d号事项的通知", seed, i)
+		data := []byte(title + "\n各单位：现将有关事项通知如下。\n")
+		id, _, err := a.Import(ctx, sc, "d.txt", data, index.ImportMeta{Attribute: review.Public, Actor: "测试"})
+		if err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(1)
+		}
+		fmt.Printf("ACK %d %s\n", id, title)
+	}
+}
+
+// TestCrashSafety ensures every decision acknowledged as saved survives kill -9 at random moments, and the chain still verifies.
+func TestCrashSafety(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	dir := t.TempDir()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	acked := map[int64]string{}
+	for round := 0; round < 12; round++ {
+		cmd := exec.Command(self, "-test.run=^$")
+		cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		lines := make(chan string)
+		go func() {
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+			close(lines)
+		}()
+		deadline := time.After(time.Duration(300+rng.Intn(700)) * time.Millisecond)
+	read:
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					break read
+				}
+				if strings.HasPrefix(l, "ERR") {
+					t.Fatal(l)
+				}
+				var id int64
+				fmt.Sscanf(l, "ACK %d", &id)
+				acked[id] = strings.SplitN(l, " ", 3)[2]
+			case <-deadline:
+				cmd.Process.Kill() // SIGKILL: no chance to flush or close anything
+				for l := range lines {
+					var id int64
+					if n, _ := fmt.Sscanf(l, "ACK %d", &id); n == 1 {
+						acked[id] = strings.SplitN(l, " ", 3)[2]
+					}
+				}
+				break read
+			}
+		}
+		cmd.Wait()
+	}
+	if len(acked) < 12 {
+		t.Fatalf("only %d decisions acknowledged: the child did not get to work", len(acked))
+	}
+	a, err := index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	for id, title := range acked {
+		r, err := a.Store.Get(ctx, id)
+		if err != nil || !strings.HasPrefix(r.Text(), title) {
+			t.Fatalf("acknowledged decision %d lost or changed: %v", id, err)
+		}
+	}
+	v, err := a.Verify(ctx)
+	if err != nil || !v.OK {
+		t.Fatalf("chain after crashes: %+v %v", v, err)
+	}
+	n, _ := a.Store.Count(ctx)
+	t.Logf("%d decisions acknowledged, %d stored, chain of %d entries verifies", len(acked), n, v.Entries)
+}

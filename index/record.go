@@ -1,0 +1,55 @@
+// Package index is the archive: every decided draft with its text, findings,
+// decision, route and history, an audit chain that proves nothing was altered,
+// full-text Chinese search, the yearly re-review queue and the annual report.
+// The store (SQLite by default) is the truth; the search index is rebuilt from it.
+package index
+
+import (
+	"time"
+
+	"prepub/review"
+	"prepub/review/extract"
+	"prepub/review/scan"
+)
+
+// Record is one draft as the archive keeps it.
+type Record struct {
+	ID         int64            `json:"id"`
+	Title      string           `json:"title"`
+	Department string           `json:"department"`
+	File       string           `json:"file"`      // the file's name as submitted
+	FileHash   string           `json:"file_hash"` // SHA-256 of the file's bytes, hex
+	Attribute  review.Attribute `json:"attribute"`
+	Basis      string           `json:"basis"`
+	Reason     string           `json:"reason"`
+	State      review.State     `json:"state"`
+	IssueDate  string           `json:"date"`       // 成文日期, YYYY-MM-DD, may be empty
+	DecidedAt  time.Time        `json:"decided_at"` // when the decision was made or imported
+	ReviewedAt time.Time        `json:"reviewed_at"`
+	Drafter    string           `json:"drafter"`
+	Unreadable string           `json:"unreadable,omitempty"` // why the file's text could not be read, when it could not
+	Decision   review.Decision  `json:"decision"`
+	Route      []review.Step    `json:"route"`
+	Findings   []scan.Finding   `json:"findings"`
+	Parts      []extract.Part   `json:"parts"`
+	History    []review.Action  `json:"history"`
+}
+
+// Text returns the visible text of the draft, parts joined.
+func (r *Record) Text() string {
+	n := 0
+	for _, p := range r.Parts {
+		n += len(p.Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for _, p := range r.Parts {
+		b = append(b, p.Text...)
+		b = append(b, '\n')
+	}
+	return string(b)
+}
+
+// Partial reports a public or on-request decision with passages withheld (Art. 37).
+func (r *Record) Partial() bool {
+	return r.Attribute != review.Withheld && len(r.Decision.Redactions) > 0
+}

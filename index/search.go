@@ -1,0 +1,286 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/highlight"
+	plainFormatter "github.com/blevesearch/bleve/v2/search/highlight/format/plain"
+	simpleFragmenter "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
+	simpleHighlighter "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"prepub/review/scan"
+)
+
+// searchVersion changes whenever the mapping or the indexed fields change;
+// an index of another version is rebuilt from the store.
+const searchVersion = "1"
+
+// highlighterName marks matches with 【】, which read well in Chinese text and need no HTML.
+const highlighterName = "prepub-mark"
+
+func init() {
+	err := registry.RegisterHighlighter(highlighterName, func(config map[string]any, cache *registry.Cache) (highlight.Highlighter, error) {
+		frag, err := cache.FragmenterNamed(simpleFragmenter.Name)
+		if err != nil {
+			return nil, err
+		}
+		return simpleHighlighter.NewHighlighter(frag, plainFormatter.NewFragmentFormatter("【", "】"), " … "), nil
+	})
+	if err != nil {
+		panic(err) // registered once per process: a second registration is a programming error
+	}
+}
+
+// searchDoc is what the search index holds of a record. Text fields are
+// folded (Traditional → Simplified, full-width → half-width) so Simplified
+// and Traditional queries find the same drafts.
+type searchDoc struct {
+	Title      string    `json:"title"`
+	Text       string    `json:"text"`
+	Reason     string    `json:"reason"`
+	Findings   string    `json:"findings"`
+	Attribute  string    `json:"attribute"`
+	Basis      string    `json:"basis"`
+	State      string    `json:"state"`
+	Department string    `json:"department"`
+	Date       time.Time `json:"date"`
+	File       string    `json:"file"`
+}
+
+func docOf(r *Record) searchDoc {
+	var fs strings.Builder
+	for _, f := range r.Findings {
+		fs.WriteString(f.Normalized)
+		fs.WriteString(" ")
+	}
+	return searchDoc{
+		Title: scan.Fold(r.Title), Text: scan.Fold(r.Text()), Reason: scan.Fold(r.Reason), Findings: fs.String(),
+		Attribute: string(r.Attribute), Basis: r.Basis, State: string(r.State), Department: r.Department,
+		Date: r.Date(), File: r.File,
+	}
+}
+
+// Date returns the record's issue date, or the day it was decided.
+func (r *Record) Date() time.Time {
+	if t, err := time.ParseInLocation("2006-01-02", r.IssueDate, time.Local); err == nil {
+		return t
+	}
+	return r.DecidedAt
+}
+
+func newMapping() mapping.IndexMapping {
+	text := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = cjk.AnalyzerName
+		f.Store = store
+		f.IncludeTermVectors = store
+		return f
+	}
+	kw := bleve.NewKeywordFieldMapping()
+	kw.Analyzer = keyword.Name
+	doc := bleve.NewDocumentMapping()
+	doc.AddFieldMappingsAt("title", text(true))
+	doc.AddFieldMappingsAt("text", text(true))
+	doc.AddFieldMappingsAt("reason", text(false))
+	doc.AddFieldMappingsAt("findings", text(false))
+	for _, f := range []string{"attribute", "basis", "state", "department", "file"} {
+		doc.AddFieldMappingsAt(f, kw)
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	doc.AddFieldMappingsAt("date", date)
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = cjk.AnalyzerName
+	return m
+}
+
+// searchIndex wraps the bleve index behind the archive's own methods.
+type searchIndex struct {
+	idx bleve.Index
+	dir string
+}
+
+// openSearch opens the index in dir, or creates it when missing, of another
+// version, or unreadable. fresh reports that it must be filled from the store.
+func openSearch(dir string) (s *searchIndex, fresh bool, err error) {
+	version, _ := os.ReadFile(filepath.Join(dir, "prepub-version"))
+	if string(version) == searchVersion {
+		if idx, err := bleve.Open(dir); err == nil {
+			return &searchIndex{idx: idx, dir: dir}, false, nil
+		}
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, false, err
+	}
+	idx, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, false, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "prepub-version"), []byte(searchVersion), 0o644); err != nil {
+		idx.Close()
+		return nil, false, err
+	}
+	return &searchIndex{idx: idx, dir: dir}, true, nil
+}
+
+func (s *searchIndex) put(r *Record) error {
+	return s.idx.Index(fmt.Sprint(r.ID), docOf(r))
+}
+
+func (s *searchIndex) count() (uint64, error) { return s.idx.DocCount() }
+
+func (s *searchIndex) close() error { return s.idx.Close() }
+
+// Query is a search of the archive.
+type Query struct {
+	Text       string // words to find, Simplified or Traditional; empty lists by filters alone
+	Attribute  string // filters; empty means any
+	Basis      string
+	State      string
+	Department string
+	From, To   time.Time // date range, inclusive; zero means open
+	Limit      int       // default 20
+}
+
+// Hit is one search result, best first.
+type Hit struct {
+	ID        int64   `json:"id"`
+	Title     string  `json:"title"`
+	File      string  `json:"file"`
+	Attribute string  `json:"attribute"`
+	Basis     string  `json:"basis"`
+	Date      string  `json:"date"`
+	Score     float64 `json:"score"`
+	Snippet   string  `json:"snippet"`
+}
+
+func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
+	var must []query.Query
+	if t := strings.TrimSpace(scan.Fold(q.Text)); t != "" {
+		var words []query.Query
+		for _, w := range strings.Fields(t) {
+			text := bleve.NewMatchQuery(w)
+			text.SetField("text")
+			text.SetOperator(query.MatchQueryOperatorAnd)
+			title := bleve.NewMatchQuery(w)
+			title.SetField("title")
+			title.SetOperator(query.MatchQueryOperatorAnd)
+			title.SetBoost(3)
+			reason := bleve.NewMatchQuery(w)
+			reason.SetField("reason")
+			reason.SetOperator(query.MatchQueryOperatorAnd)
+			words = append(words, bleve.NewDisjunctionQuery(text, title, reason))
+		}
+		must = append(must, words...)
+	}
+	for field, v := range map[string]string{"attribute": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
+		if v != "" {
+			t := bleve.NewTermQuery(v)
+			t.SetField(field)
+			must = append(must, t)
+		}
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		var from, to time.Time
+		if !q.From.IsZero() {
+			from = q.From
+		}
+		if !q.To.IsZero() {
+			to = q.To.AddDate(0, 0, 1)
+		}
+		inc := true
+		excl := false
+		dr := bleve.NewDateRangeInclusiveQuery(from, to, &inc, &excl)
+		dr.SetField("date")
+		must = append(must, dr)
+	}
+	var qq query.Query = bleve.NewMatchAllQuery()
+	if len(must) > 0 {
+		qq = bleve.NewConjunctionQuery(must...)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	req := bleve.NewSearchRequestOptions(qq, limit, 0, false)
+	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
+	if strings.TrimSpace(q.Text) != "" {
+		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+		req.Highlight.AddField("text")
+	} else {
+		req.SortBy([]string{"-date", "-_id"})
+	}
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+			return nil, err
+		}
+		return nil, storeErr("检索失败", err)
+	}
+	return hitsOf(res), nil
+}
+
+// hitsOf turns bleve's results into hits with their stored fields and snippets.
+func hitsOf(res *bleve.SearchResult) []Hit {
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		var id int64
+		fmt.Sscan(h.ID, &id)
+		hit := Hit{ID: id, Score: h.Score}
+		hit.Title, _ = h.Fields["title"].(string)
+		hit.File, _ = h.Fields["file"].(string)
+		hit.Attribute, _ = h.Fields["attribute"].(string)
+		hit.Basis, _ = h.Fields["basis"].(string)
+		if d, ok := h.Fields["date"].(string); ok {
+			if t, err := time.Parse(time.RFC3339, d); err == nil {
+				hit.Date = t.In(time.Local).Format("2006-01-02")
+			}
+		}
+		if frags := h.Fragments["text"]; len(frags) > 0 {
+			hit.Snippet = strings.ReplaceAll(strings.Join(frags, " … "), "】【", "")
+		}
+		hits = append(hits, hit)
+	}
+	return hits
+}
+
+// similarRunes is how much of a draft's text the similarity query uses.
+const similarRunes = 600
+
+// similar finds decided records sharing the most weighted bigrams with text.
+func (s *searchIndex) similar(ctx context.Context, text string, n int) ([]Hit, error) {
+	rs := []rune(strings.Join(strings.Fields(text), ""))
+	if len(rs) > similarRunes {
+		rs = rs[:similarRunes]
+	}
+	if len(rs) < 2 {
+		return nil, nil
+	}
+	like := bleve.NewMatchQuery(string(rs))
+	like.SetField("text")
+	var decided []query.Query
+	for _, st := range []string{"decided-public", "decided-on-request", "decided-withheld"} {
+		t := bleve.NewTermQuery(st)
+		t.SetField("state")
+		decided = append(decided, t)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(like, bleve.NewDisjunctionQuery(decided...)), n, 0, false)
+	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, storeErr("查找相似决定失败", err)
+	}
+	return hitsOf(res), nil
+}

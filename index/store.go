@@ -1,0 +1,353 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // the SQLite driver, pure Go
+
+	"prepub/review"
+)
+
+// migrations are the schema versions, applied in order, each once.
+var migrations = []string{
+	`CREATE TABLE drafts (
+		id INTEGER PRIMARY KEY,
+		title TEXT NOT NULL,
+		department TEXT NOT NULL,
+		file TEXT NOT NULL,
+		file_hash TEXT NOT NULL,
+		file_bytes BLOB,
+		attribute TEXT NOT NULL,
+		basis TEXT NOT NULL,
+		reason TEXT NOT NULL,
+		state TEXT NOT NULL,
+		issue_date TEXT NOT NULL,
+		decided_at TEXT NOT NULL,
+		reviewed_at TEXT NOT NULL,
+		drafter TEXT NOT NULL,
+		partial INTEGER NOT NULL,
+		unreadable TEXT NOT NULL,
+		body TEXT NOT NULL
+	);
+	CREATE INDEX drafts_file_hash ON drafts(file_hash);
+	CREATE INDEX drafts_decided_at ON drafts(decided_at);
+	CREATE TABLE audit (
+		seq INTEGER PRIMARY KEY,
+		at TEXT NOT NULL,
+		actor TEXT NOT NULL,
+		action TEXT NOT NULL,
+		draft_id INTEGER NOT NULL,
+		content_hash TEXT NOT NULL,
+		prev_hash TEXT NOT NULL,
+		hash TEXT NOT NULL
+	);`,
+}
+
+// columns are the stored columns of a draft, in the order the content hash covers them.
+const columns = `id, title, department, file, file_hash, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body`
+
+// body is the part of a record kept as one JSON column.
+type body struct {
+	Decision review.Decision `json:"decision"`
+	Route    []review.Step   `json:"route"`
+	Findings json.RawMessage `json:"findings"`
+	Parts    json.RawMessage `json:"parts"`
+	History  []review.Action `json:"history"`
+}
+
+// Store keeps records and the audit chain in SQLite. Each write is one
+// transaction that changes a row and appends its audit entry, so the two
+// never disagree, and a write reported done survives a crash (WAL, synchronous=FULL).
+type Store struct {
+	db    *sql.DB
+	Clock func() time.Time
+}
+
+// OpenStore opens (creating if needed) the SQLite archive file at path.
+func OpenStore(path string) (*Store, error) {
+	dsn := "file:" + filepath.ToSlash(path) + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)&_pragma=busy_timeout(10000)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, storeErr("无法打开档案库", err)
+	}
+	s := &Store{db: db, Clock: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func storeErr(msg string, err error) error {
+	return &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("%s：%v", msg, err)}
+}
+
+func (s *Store) migrate() error {
+	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+		return storeErr("无法初始化档案库（文件是否可写？）", err)
+	}
+	var have int
+	if err := s.db.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return storeErr("无法读取档案库版本", err)
+	}
+	if have > len(migrations) {
+		return &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("档案库版本（%d）比本程序新（%d），请升级程序", have, len(migrations))}
+	}
+	for v := have + 1; v <= len(migrations); v++ {
+		tx, err := s.db.Begin()
+		if err != nil {
+			return storeErr("无法升级档案库", err)
+		}
+		if _, err := tx.Exec(migrations[v-1]); err != nil {
+			tx.Rollback()
+			return storeErr(fmt.Sprintf("升级档案库到版本 %d 失败", v), err)
+		}
+		if _, err := tx.Exec(`INSERT INTO schema_migrations (version) VALUES ($1)`, v); err != nil {
+			tx.Rollback()
+			return storeErr("无法记录档案库版本", err)
+		}
+		if err := tx.Commit(); err != nil {
+			return storeErr("无法升级档案库", err)
+		}
+	}
+	return nil
+}
+
+// row is a record's stored column values, in column order.
+type row struct {
+	id                                                       int64
+	title, department, file, fileHash, attribute, basis      string
+	reason, state, issueDate, decidedAt, reviewedAt, drafter string
+	partial                                                  bool
+	unreadable, body                                         string
+}
+
+func (r row) values() []any {
+	return []any{r.id, r.title, r.department, r.file, r.fileHash, r.attribute, r.basis, r.reason,
+		r.state, r.issueDate, r.decidedAt, r.reviewedAt, r.drafter, r.partial, r.unreadable, r.body}
+}
+
+// contentHash covers every stored column of a draft.
+func (r row) contentHash() string {
+	h := sha256.New()
+	for _, v := range r.values() {
+		s := fmt.Sprint(v)
+		fmt.Fprintf(h, "%d:%s;", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func toRow(rec *Record) (row, error) {
+	findings, err := json.Marshal(rec.Findings)
+	if err != nil {
+		return row{}, err
+	}
+	parts, err := json.Marshal(rec.Parts)
+	if err != nil {
+		return row{}, err
+	}
+	b, err := json.Marshal(body{Decision: rec.Decision, Route: rec.Route, Findings: findings, Parts: parts, History: rec.History})
+	if err != nil {
+		return row{}, err
+	}
+	return row{rec.ID, rec.Title, rec.Department, rec.File, rec.FileHash, string(rec.Attribute), rec.Basis,
+		rec.Reason, string(rec.State), rec.IssueDate, timeText(rec.DecidedAt), timeText(rec.ReviewedAt), rec.Drafter,
+		rec.Partial(), rec.Unreadable, string(b)}, nil
+}
+
+func (r row) record() (*Record, error) {
+	rec := &Record{ID: r.id, Title: r.title, Department: r.department, File: r.file, FileHash: r.fileHash,
+		Attribute: review.Attribute(r.attribute), Basis: r.basis, Reason: r.reason, State: review.State(r.state),
+		IssueDate: r.issueDate, Drafter: r.drafter, Unreadable: r.unreadable}
+	var err error
+	if r.decidedAt != "" {
+		if rec.DecidedAt, err = time.Parse(time.RFC3339Nano, r.decidedAt); err != nil {
+			return nil, err
+		}
+	}
+	if r.reviewedAt != "" {
+		if rec.ReviewedAt, err = time.Parse(time.RFC3339Nano, r.reviewedAt); err != nil {
+			return nil, err
+		}
+	}
+	var b body
+	if err := json.Unmarshal([]byte(r.body), &b); err != nil {
+		return nil, err
+	}
+	rec.Decision, rec.Route, rec.History = b.Decision, b.Route, b.History
+	if len(b.Findings) > 0 {
+		if err := json.Unmarshal(b.Findings, &rec.Findings); err != nil {
+			return nil, err
+		}
+	}
+	if len(b.Parts) > 0 {
+		if err := json.Unmarshal(b.Parts, &rec.Parts); err != nil {
+			return nil, err
+		}
+	}
+	return rec, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanRow(sc scanner) (row, error) {
+	var r row
+	err := sc.Scan(&r.id, &r.title, &r.department, &r.file, &r.fileHash, &r.attribute, &r.basis, &r.reason,
+		&r.state, &r.issueDate, &r.decidedAt, &r.reviewedAt, &r.drafter, &r.partial, &r.unreadable, &r.body)
+	return r, err
+}
+
+// Put inserts a record (ID 0) or replaces one, with its file's bytes when
+// given, and appends the audit entry for the action, in one transaction.
+// It returns the record's ID.
+func (s *Store) Put(ctx context.Context, rec *Record, file []byte, actor, action string) (int64, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, storeErr("无法写入档案库", err)
+	}
+	defer tx.Rollback()
+	if rec.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO drafts (title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
+			VALUES ('', '', '', '', NULL, '', '', '', '', '', '', '', '', 0, '', '')`)
+		if err != nil {
+			return 0, storeErr("无法写入档案库", err)
+		}
+		if rec.ID, err = res.LastInsertId(); err != nil {
+			return 0, storeErr("无法写入档案库", err)
+		}
+	}
+	r, err := toRow(rec)
+	if err != nil {
+		return 0, storeErr("无法保存记录", err)
+	}
+	set := `UPDATE drafts SET title=$2, department=$3, file=$4, file_hash=$5, attribute=$6, basis=$7, reason=$8, state=$9, issue_date=$10, decided_at=$11, reviewed_at=$12, drafter=$13, partial=$14, unreadable=$15, body=$16 WHERE id=$1`
+	if _, err := tx.ExecContext(ctx, set, r.values()...); err != nil {
+		return 0, storeErr("无法写入档案库", err)
+	}
+	if file != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE drafts SET file_bytes=$2 WHERE id=$1`, rec.ID, file); err != nil {
+			return 0, storeErr("无法保存原文件", err)
+		}
+	}
+	if err := s.appendAudit(ctx, tx, actor, action, rec.ID, r.contentHash()); err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, storeErr("无法写入档案库", err)
+	}
+	return rec.ID, nil
+}
+
+// Get returns one record, or an ErrNotFound error.
+func (s *Store) Get(ctx context.Context, id int64) (*Record, error) {
+	r, err := scanRow(s.db.QueryRowContext(ctx, `SELECT `+columns+` FROM drafts WHERE id=$1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, review.Errorf(review.ErrNotFound, "档案库中没有编号为 %d 的记录", id)
+	}
+	if err != nil {
+		return nil, storeErr("无法读取档案库", err)
+	}
+	return r.record()
+}
+
+// File returns the original file's bytes of a record.
+func (s *Store) File(ctx context.Context, id int64) ([]byte, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT file_bytes FROM drafts WHERE id=$1`, id).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, review.Errorf(review.ErrNotFound, "档案库中没有编号为 %d 的记录", id)
+	}
+	return b, err
+}
+
+// FindByHash returns the ID of a record whose file has this hash, or 0.
+func (s *Store) FindByHash(ctx context.Context, hash string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM drafts WHERE file_hash=$1 ORDER BY id LIMIT 1`, hash).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// Each calls fn for every record in ID order, stopping at its first error.
+func (s *Store) Each(ctx context.Context, where string, args []any, fn func(*Record) error) error {
+	q := `SELECT ` + columns + ` FROM drafts`
+	if where != "" {
+		q += " WHERE " + where
+	}
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY id", args...)
+	if err != nil {
+		return storeErr("无法读取档案库", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRow(rows)
+		if err != nil {
+			return storeErr("无法读取档案库", err)
+		}
+		rec, err := r.record()
+		if err != nil {
+			return storeErr(fmt.Sprintf("记录 %d 已损坏", r.id), err)
+		}
+		if err := fn(rec); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Count returns the number of records.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM drafts`).Scan(&n)
+	return n, err
+}
+
+// Decisions returns the attribute, basis, state, decision time and partial flag
+// of the records decided in [from, to), without reading their text: what the
+// annual report counts.
+func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, attribute, basis, state, decided_at, partial FROM drafts WHERE decided_at >= $1 AND decided_at < $2 ORDER BY id`,
+		timeText(from), timeText(to))
+	if err != nil {
+		return nil, storeErr("无法读取档案库", err)
+	}
+	defer rows.Close()
+	var out []Record
+	for rows.Next() {
+		var r Record
+		var attr, state, at string
+		var partial bool
+		if err := rows.Scan(&r.ID, &attr, &r.Basis, &state, &at, &partial); err != nil {
+			return nil, storeErr("无法读取档案库", err)
+		}
+		r.Attribute, r.State = review.Attribute(attr), review.State(state)
+		if r.DecidedAt, err = time.Parse(time.RFC3339Nano, at); err != nil {
+			return nil, storeErr(fmt.Sprintf("记录 %d 的决定时间已损坏", r.ID), err)
+		}
+		if partial {
+			r.Decision.Redactions = []review.Redaction{{}} // only the count matters here
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
