@@ -262,6 +262,7 @@ func (r *Rules) important(doc *extract.Document, dec Decision) (bool, []string) 
 		}
 	}
 	for _, line := range headLines(doc, 8) {
+		line = scan.Normalize(line)
 		for _, u := range r.Settings.ImportantUrgency {
 			if u != "" && strings.Contains(line, scan.Normalize(u)) && len(line) <= len(scan.Normalize(u))+12 {
 				why = append(why, fmt.Sprintf("紧急程度为“%s”", u))
@@ -271,7 +272,7 @@ func (r *Rules) important(doc *extract.Document, dec Decision) (bool, []string) 
 	return len(why) > 0, why
 }
 
-// headLines returns the first n non-empty lines of the visible body, normalised.
+// headLines returns the first n non-empty lines of the visible body, trimmed.
 func headLines(doc *extract.Document, n int) []string {
 	var out []string
 	if doc == nil {
@@ -282,7 +283,7 @@ func headLines(doc *extract.Document, n int) []string {
 			continue
 		}
 		for _, l := range strings.Split(p.Text, "\n") {
-			if l = scan.Normalize(l); l != "" {
+			if l = strings.TrimSpace(l); l != "" {
 				out = append(out, l)
 				if len(out) == n {
 					return out
@@ -297,12 +298,12 @@ func headLines(doc *extract.Document, n int) []string {
 func Title(doc *extract.Document) string {
 	lines := headLines(doc, 10)
 	for _, l := range lines {
-		if strings.HasPrefix(l, "关于") {
+		if strings.HasPrefix(scan.Normalize(l), "关于") {
 			return l
 		}
 	}
 	for _, l := range lines {
-		if utf8.RuneCountInString(l) >= 8 {
+		if utf8.RuneCountInString(scan.Normalize(l)) >= 8 {
 			return l
 		}
 	}

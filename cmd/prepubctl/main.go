@@ -24,6 +24,11 @@ const usage = `用法：prepubctl <命令> [选项] ...
   scan   保密检查：扫描文件中的密级标志、敏感用语和个人信息
   check  发布前审查：检查公开属性、依据和理由，给出退文理由或签发流程
   rules  检查（--check FILE）或打印（--print）签发规则文件
+  archive  档案库：add 导入已决定的文件，list 列出，show 查看，reindex 重建检索索引
+  search   全文检索档案库（简体、繁体均可）
+  verify   核对审计链与档案记录是否一致
+  rereview 年度复查：列出到期的不予公开、依申请公开决定，维持或转为公开
+  report   政府信息公开工作年度报告表三，可导出 .xlsx、.csv
 
 运行 "prepubctl <命令> -h" 查看该命令的选项。
 `
@@ -46,6 +51,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "archive":
+		return runArchive(args[1:], stdout, stderr)
+	case "search":
+		return runSearch(args[1:], stdout, stderr)
+	case "verify":
+		return runVerify(args[1:], stdout, stderr)
+	case "rereview":
+		return runReReview(args[1:], stdout, stderr)
+	case "report":
+		return runReport(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
