@@ -135,15 +135,32 @@ func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) e
 
 // Put writes a record to the store (with its audit entry) and then to the index.
 func (a *Archive) Put(ctx context.Context, rec *Record, file []byte, actor, action string) (int64, error) {
-	id, err := a.Store.Put(ctx, rec, file, actor, action)
-	if err != nil {
+	if err := a.PutMany(ctx, []*Record{rec}, [][]byte{file}, actor, action); err != nil {
 		return 0, err
 	}
-	if err := a.search.put(rec); err != nil {
-		// The store is the truth: the index catches up at the next Open.
-		return id, nil
+	return rec.ID, nil
+}
+
+// PutMany writes records to the store in one transaction, then indexes them.
+// The store is the truth: if indexing fails, the index catches up at the next Open.
+func (a *Archive) PutMany(ctx context.Context, recs []*Record, files [][]byte, actor, action string) error {
+	if err := a.Store.PutMany(ctx, recs, files, actor, action); err != nil {
+		return err
 	}
-	return id, nil
+	a.index(recs...)
+	return nil
+}
+
+// index adds records to the search index. A failure is not an error: the
+// store is the truth, and the index is rebuilt from it at the next Open.
+func (a *Archive) index(recs ...*Record) {
+	batch := a.search.idx.NewBatch()
+	for _, r := range recs {
+		if batch.Index(fmt.Sprint(r.ID), docOf(r)) != nil {
+			return
+		}
+	}
+	a.search.idx.Batch(batch)
 }
 
 // Search runs a query against the index.
@@ -204,8 +221,8 @@ func (a *Archive) Import(ctx context.Context, sc *scan.Scanner, name string, dat
 		Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, State: decidedState(m.Attribute),
 		IssueDate: m.Date, DecidedAt: now, Drafter: "",
 		Decision: review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title},
-		Findings: rep.Findings,
-		History:  []review.Action{{Action: "import", User: m.Actor, Role: "disclosure-office", Step: -1, At: now, Note: "导入已决定的文件"}},
+		Findings: rep.Findings, Statements: rep.Statements, Coverage: rep.Coverage,
+		History: []review.Action{{Action: "import", User: m.Actor, Role: "disclosure-office", Step: -1, At: now, Note: "导入已决定的文件"}},
 	}
 	if m.Date != "" {
 		rec.DecidedAt, _ = time.ParseInLocation("2006-01-02", m.Date, time.Local)

@@ -33,6 +33,12 @@ type Record struct {
 	Findings   []scan.Finding   `json:"findings"`
 	Parts      []extract.Part   `json:"parts"`
 	History    []review.Action  `json:"history"`
+	// The workflow's state while a draft is under review.
+	Outcome     review.Outcome            `json:"outcome"`
+	Current     int                       `json:"current"`
+	Resolutions map[int]review.Resolution `json:"resolutions,omitempty"`
+	Statements  []scan.Statement          `json:"statements,omitempty"`
+	Coverage    float64                   `json:"coverage"`
 }
 
 // Text returns the visible text of the draft, parts joined.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"prepub/review"
-	"prepub/review/extract"
 	"prepub/review/scan"
 )
 
@@ -72,21 +71,16 @@ func (a *Archive) Convert(ctx context.Context, rules *review.Rules, id int64, ac
 		return 0, review.Outcome{}, err
 	}
 	dec := review.Decision{Attribute: review.Public, Title: r.Title, Reason: note}
-	rep := &scan.FileReport{Status: scan.StatusChecked, Coverage: 1, Findings: r.Findings,
-		Doc: &extract.Document{Parts: r.Parts}}
-	if r.Unreadable != "" {
-		rep = &scan.FileReport{Status: scan.StatusUnreadable, Reason: r.Unreadable}
-	}
-	w := review.NewWorkflow(rules, actor, review.Draft{Report: rep}, dec)
+	w := review.NewWorkflow(rules, actor, review.Draft{Report: toWorkflow(r, rules).Draft.Report}, dec)
 	w.Clock = a.Store.now
 	now := a.Store.now()
 	next := &Record{
-		Title: r.Title, Department: r.Department, File: r.File, FileHash: r.FileHash,
-		Attribute: review.Public, State: w.State, IssueDate: r.IssueDate, Drafter: actor,
-		Decision: dec, Route: w.Outcome.Route, Findings: r.Findings, Parts: r.Parts, Unreadable: r.Unreadable,
-		History: append([]review.Action{{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
-			Note: fmt.Sprintf("由第 %d 号记录年度复查转为主动公开：%s", id, note), At: now, State: w.State}}, w.History...),
+		Title: r.Title, Department: r.Department, File: r.File, FileHash: r.FileHash, IssueDate: r.IssueDate, Drafter: actor,
+		Findings: r.Findings, Statements: r.Statements, Coverage: r.Coverage, Parts: r.Parts, Unreadable: r.Unreadable,
 	}
+	fromWorkflow(next, w)
+	next.History = append([]review.Action{{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
+		Note: fmt.Sprintf("由第 %d 号记录年度复查转为主动公开：%s", id, note), At: now, State: w.State}}, next.History...)
 	newID, err := a.Put(ctx, next, file, actor, ActionConvert)
 	if err != nil {
 		return 0, review.Outcome{}, err

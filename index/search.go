@@ -135,10 +135,6 @@ func openSearch(dir string) (s *searchIndex, fresh bool, err error) {
 	return &searchIndex{idx: idx, dir: dir}, true, nil
 }
 
-func (s *searchIndex) put(r *Record) error {
-	return s.idx.Index(fmt.Sprint(r.ID), docOf(r))
-}
-
 func (s *searchIndex) count() (uint64, error) { return s.idx.DocCount() }
 
 func (s *searchIndex) close() error { return s.idx.Close() }

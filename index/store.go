@@ -14,6 +14,7 @@ import (
 	_ "modernc.org/sqlite" // the SQLite driver, pure Go
 
 	"prepub/review"
+	"prepub/review/scan"
 )
 
 // migrations are the schema versions, applied in order, each once.
@@ -56,11 +57,16 @@ const columns = `id, title, department, file, file_hash, attribute, basis, reaso
 
 // body is the part of a record kept as one JSON column.
 type body struct {
-	Decision review.Decision `json:"decision"`
-	Route    []review.Step   `json:"route"`
-	Findings json.RawMessage `json:"findings"`
-	Parts    json.RawMessage `json:"parts"`
-	History  []review.Action `json:"history"`
+	Decision    review.Decision           `json:"decision"`
+	Route       []review.Step             `json:"route"`
+	Findings    json.RawMessage           `json:"findings"`
+	Parts       json.RawMessage           `json:"parts"`
+	History     []review.Action           `json:"history"`
+	Outcome     review.Outcome            `json:"outcome"`
+	Current     int                       `json:"current"`
+	Resolutions map[int]review.Resolution `json:"resolutions,omitempty"`
+	Statements  []scan.Statement          `json:"statements,omitempty"`
+	Coverage    float64                   `json:"coverage"`
 }
 
 // Store keeps records and the audit chain in SQLite. Each write is one
@@ -164,7 +170,8 @@ func toRow(rec *Record) (row, error) {
 	if err != nil {
 		return row{}, err
 	}
-	b, err := json.Marshal(body{Decision: rec.Decision, Route: rec.Route, Findings: findings, Parts: parts, History: rec.History})
+	b, err := json.Marshal(body{Decision: rec.Decision, Route: rec.Route, Findings: findings, Parts: parts, History: rec.History,
+		Outcome: rec.Outcome, Current: rec.Current, Resolutions: rec.Resolutions, Statements: rec.Statements, Coverage: rec.Coverage})
 	if err != nil {
 		return row{}, err
 	}
@@ -193,6 +200,7 @@ func (r row) record() (*Record, error) {
 		return nil, err
 	}
 	rec.Decision, rec.Route, rec.History = b.Decision, b.Route, b.History
+	rec.Outcome, rec.Current, rec.Resolutions, rec.Statements, rec.Coverage = b.Outcome, b.Current, b.Resolutions, b.Statements, b.Coverage
 	if len(b.Findings) > 0 {
 		if err := json.Unmarshal(b.Findings, &rec.Findings); err != nil {
 			return nil, err
@@ -219,41 +227,60 @@ func scanRow(sc scanner) (row, error) {
 // given, and appends the audit entry for the action, in one transaction.
 // It returns the record's ID.
 func (s *Store) Put(ctx context.Context, rec *Record, file []byte, actor, action string) (int64, error) {
+	if err := s.PutMany(ctx, []*Record{rec}, [][]byte{file}, actor, action); err != nil {
+		return 0, err
+	}
+	return rec.ID, nil
+}
+
+// PutMany writes several records, each with its audit entry, in one
+// transaction: all of them or none. New records get their IDs set.
+func (s *Store) PutMany(ctx context.Context, recs []*Record, files [][]byte, actor, action string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, storeErr("无法写入档案库", err)
+		return storeErr("无法写入档案库", err)
 	}
 	defer tx.Rollback()
+	for i, rec := range recs {
+		var file []byte
+		if i < len(files) {
+			file = files[i]
+		}
+		if err := s.put(ctx, tx, rec, file, actor, action); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return storeErr("无法写入档案库", err)
+	}
+	return nil
+}
+
+func (s *Store) put(ctx context.Context, tx *sql.Tx, rec *Record, file []byte, actor, action string) error {
 	if rec.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO drafts (title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
 			VALUES ('', '', '', '', NULL, '', '', '', '', '', '', '', '', 0, '', '')`)
 		if err != nil {
-			return 0, storeErr("无法写入档案库", err)
+			return storeErr("无法写入档案库", err)
 		}
 		if rec.ID, err = res.LastInsertId(); err != nil {
-			return 0, storeErr("无法写入档案库", err)
+			return storeErr("无法写入档案库", err)
 		}
 	}
 	r, err := toRow(rec)
 	if err != nil {
-		return 0, storeErr("无法保存记录", err)
+		return storeErr("无法保存记录", err)
 	}
 	set := `UPDATE drafts SET title=$2, department=$3, file=$4, file_hash=$5, attribute=$6, basis=$7, reason=$8, state=$9, issue_date=$10, decided_at=$11, reviewed_at=$12, drafter=$13, partial=$14, unreadable=$15, body=$16 WHERE id=$1`
 	if _, err := tx.ExecContext(ctx, set, r.values()...); err != nil {
-		return 0, storeErr("无法写入档案库", err)
+		return storeErr("无法写入档案库", err)
 	}
 	if file != nil {
 		if _, err := tx.ExecContext(ctx, `UPDATE drafts SET file_bytes=$2 WHERE id=$1`, rec.ID, file); err != nil {
-			return 0, storeErr("无法保存原文件", err)
+			return storeErr("无法保存原文件", err)
 		}
 	}
-	if err := s.appendAudit(ctx, tx, actor, action, rec.ID, r.contentHash()); err != nil {
-		return 0, err
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, storeErr("无法写入档案库", err)
-	}
-	return rec.ID, nil
+	return s.appendAudit(ctx, tx, actor, action, rec.ID, r.contentHash())
 }
 
 // Get returns one record, or an ErrNotFound error.
@@ -350,4 +377,37 @@ func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, er
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// Update loads a record, lets change alter it, and writes it back with its
+// audit entry, all in one transaction: two people acting on the same draft
+// at once are serialised, and the second sees the first's change. When change
+// returns an error nothing is written.
+func (s *Store) Update(ctx context.Context, id int64, actor, action string, change func(*Record) error) (*Record, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, storeErr("无法写入档案库", err)
+	}
+	defer tx.Rollback()
+	r, err := scanRow(tx.QueryRowContext(ctx, `SELECT `+columns+` FROM drafts WHERE id=$1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, review.Errorf(review.ErrNotFound, "档案库中没有编号为 %d 的记录", id)
+	}
+	if err != nil {
+		return nil, storeErr("无法读取档案库", err)
+	}
+	rec, err := r.record()
+	if err != nil {
+		return nil, storeErr(fmt.Sprintf("记录 %d 已损坏", id), err)
+	}
+	if err := change(rec); err != nil {
+		return nil, err
+	}
+	if err := s.put(ctx, tx, rec, nil, actor, action); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, storeErr("无法写入档案库", err)
+	}
+	return rec, nil
 }

@@ -47,6 +47,12 @@ var stepState = map[Role]State{
 	DeputyHead: StateDeputySignOff, PrincipalHead: StatePrincipalSign,
 }
 
+// StepState returns the state a draft is in while it waits for role.
+func StepState(role Role) (State, bool) {
+	s, ok := stepState[role]
+	return s, ok
+}
+
 // Decided reports whether a state is final.
 func (s State) Decided() bool {
 	return s == StatePublished || s == StateOnRequest || s == StateWithheldFinal

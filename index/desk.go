@@ -1,0 +1,127 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+
+	"prepub/review"
+	"prepub/review/extract"
+	"prepub/review/scan"
+)
+
+// Desk is where drafts move through their review: submitted by a clerk,
+// acted on by each step of their route, kept in the archive at every step.
+// The desktop app and the office server both use it; every rule it applies
+// comes from review.
+type Desk struct {
+	Archive *Archive
+	Rules   *review.Rules
+	Scanner *scan.Scanner
+}
+
+// Submit scans a draft, checks the clerk's decision and records it: returned
+// with reasons, or waiting at the first step of its route. A draft that
+// cannot be read is recorded as returned, so nothing the clerk did is lost.
+func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
+	rep := d.Scanner.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(dec.Attribute)})
+	w := review.NewWorkflow(d.Rules, clerk.User, review.Draft{Report: rep}, dec)
+	w.Clock = d.Archive.Store.now
+	rec := &Record{File: filepath.Base(name), FileHash: fileHash(data), Department: department, Drafter: clerk.User,
+		Findings: rep.Findings, Statements: rep.Statements, Coverage: rep.Coverage}
+	if rep.Status == scan.StatusChecked {
+		rec.Parts = rep.Doc.Parts
+		rec.Title = dec.Title
+		if rec.Title == "" {
+			rec.Title = review.Title(rep.Doc)
+		}
+	} else {
+		rec.Unreadable = rep.Reason
+	}
+	if rec.Title == "" {
+		rec.Title = rec.File
+	}
+	fromWorkflow(rec, w)
+	if _, err := d.Archive.Put(ctx, rec, data, clerk.User, review.ActionSubmit); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// Act applies one person's action to a draft under review, or refuses it with
+// a Chinese message and changes nothing.
+func (d *Desk) Act(ctx context.Context, id int64, a review.Actor, action string, finding int, note string) (*Record, error) {
+	return d.update(ctx, id, a, action, func(w *review.Workflow) error {
+		return w.Act(a, action, finding, note)
+	})
+}
+
+// Resubmit sends a returned draft again with the clerk's new decision.
+func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec review.Decision) (*Record, error) {
+	return d.update(ctx, id, a, review.ActionResubmit, func(w *review.Workflow) error {
+		return w.Resubmit(a, dec)
+	})
+}
+
+func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action string, act func(*review.Workflow) error) (*Record, error) {
+	rec, err := d.Archive.Store.Update(ctx, id, a.User, action, func(r *Record) error {
+		w := toWorkflow(r, d.Rules)
+		w.Clock = d.Archive.Store.now
+		if err := act(w); err != nil {
+			return err
+		}
+		fromWorkflow(r, w)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.Archive.index(rec)
+	return rec, nil
+}
+
+// Queue returns the drafts waiting for a role, oldest first; for a clerk, their own returned drafts.
+func (d *Desk) Queue(ctx context.Context, a review.Actor) ([]Record, error) {
+	var where string
+	var args []any
+	switch a.Role {
+	case review.RoleClerk:
+		where, args = "state = $1 AND drafter = $2", []any{string(review.StateReturned), a.User}
+	default:
+		st, ok := review.StepState(a.Role)
+		if !ok {
+			return nil, nil
+		}
+		where, args = "state = $1", []any{string(st)}
+	}
+	var out []Record
+	err := d.Archive.Store.Each(ctx, where, args, func(r *Record) error {
+		out = append(out, *r)
+		return nil
+	})
+	return out, err
+}
+
+// toWorkflow rebuilds a draft's workflow from its record.
+func toWorkflow(r *Record, rules *review.Rules) *review.Workflow {
+	rep := &scan.FileReport{Status: scan.StatusChecked, Coverage: r.Coverage, Findings: r.Findings,
+		Statements: r.Statements, Doc: &extract.Document{Parts: r.Parts}}
+	if r.Unreadable != "" {
+		rep = &scan.FileReport{Status: scan.StatusUnreadable, Reason: r.Unreadable}
+	}
+	res := r.Resolutions
+	if res == nil {
+		res = map[int]review.Resolution{}
+	}
+	return &review.Workflow{Drafter: r.Drafter, Draft: review.Draft{Report: rep, Resolutions: res},
+		Decision: r.Decision, Outcome: r.Outcome, State: r.State, Current: r.Current, History: r.History, Rules: rules}
+}
+
+// fromWorkflow copies a workflow's state into its record.
+func fromWorkflow(r *Record, w *review.Workflow) {
+	r.Decision, r.Outcome, r.Route, r.State, r.Current, r.History = w.Decision, w.Outcome, w.Outcome.Route, w.State, w.Current, w.History
+	r.Resolutions = w.Draft.Resolutions
+	r.Attribute, r.Basis, r.Reason = w.Decision.Attribute, w.Decision.Basis, w.Decision.Reason
+	if w.State.Decided() && len(w.History) > 0 {
+		r.DecidedAt = w.History[len(w.History)-1].At
+	}
+}
