@@ -112,7 +112,9 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 			return v.fail(e, fmt.Sprintf("审计链第 %d 条的内容被修改", e.Seq)), nil
 		}
 		prev = e.Hash
-		last[e.DraftID] = e
+		if e.DraftID != 0 {
+			last[e.DraftID] = e
+		}
 	}
 	v.Head = prev
 	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+`, file_bytes FROM drafts ORDER BY id`)
@@ -144,7 +146,7 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 		return nil, storeErr("无法读取档案库", err)
 	}
 	for _, e := range entries {
-		if !seen[e.DraftID] {
+		if e.DraftID != 0 && !seen[e.DraftID] {
 			return v.fail(last[e.DraftID], fmt.Sprintf("记录 %d 已被删除（审计链第 %d 条记载过它）", e.DraftID, last[e.DraftID].Seq)), nil
 		}
 	}

@@ -50,6 +50,14 @@ var migrations = []string{
 		prev_hash TEXT NOT NULL,
 		hash TEXT NOT NULL
 	);`,
+	`CREATE TABLE users (
+		name TEXT PRIMARY KEY,
+		role TEXT NOT NULL,
+		department TEXT NOT NULL,
+		salt BLOB NOT NULL,
+		hash BLOB NOT NULL,
+		created_at TEXT NOT NULL
+	);`,
 }
 
 // columns are the stored columns of a draft, in the order the content hash covers them.
