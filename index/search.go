@@ -25,7 +25,7 @@ import (
 
 // searchVersion changes whenever the mapping or the indexed fields change;
 // an index of another version is rebuilt from the store.
-const searchVersion = "1"
+const searchVersion = "2"
 
 // highlighterName marks matches with 【】, which read well in Chinese text and need no HTML.
 const highlighterName = "prepub-mark"
@@ -43,14 +43,13 @@ func init() {
 	}
 }
 
-// searchDoc is what the search index holds of a record. Text fields are
-// folded (Traditional → Simplified, full-width → half-width) so Simplified
-// and Traditional queries find the same drafts.
+// searchDoc is what the search index holds of a record. Its content (title,
+// reason, findings and text, one field so a query walks one posting list per
+// term) is folded (Traditional → Simplified, full-width → half-width) so
+// Simplified and Traditional queries find the same drafts.
 type searchDoc struct {
 	Title      string    `json:"title"`
-	Text       string    `json:"text"`
-	Reason     string    `json:"reason"`
-	Findings   string    `json:"findings"`
+	Content    string    `json:"content"`
 	Attribute  string    `json:"attribute"`
 	Basis      string    `json:"basis"`
 	State      string    `json:"state"`
@@ -60,13 +59,21 @@ type searchDoc struct {
 }
 
 func docOf(r *Record) searchDoc {
-	var fs strings.Builder
-	for _, f := range r.Findings {
-		fs.WriteString(f.Normalized)
-		fs.WriteString(" ")
+	var c strings.Builder
+	c.WriteString(r.Title)
+	c.WriteString("\n")
+	if r.Reason != "" {
+		c.WriteString(r.Reason)
+		c.WriteString("\n")
 	}
+	for _, f := range r.Findings {
+		c.WriteString(f.Normalized)
+		c.WriteString(" ")
+	}
+	c.WriteString("\n")
+	c.WriteString(r.Text())
 	return searchDoc{
-		Title: scan.Fold(r.Title), Text: scan.Fold(r.Text()), Reason: scan.Fold(r.Reason), Findings: fs.String(),
+		Title: r.Title, Content: scan.Fold(c.String()),
 		Attribute: string(r.Attribute), Basis: r.Basis, State: string(r.State), Department: r.Department,
 		Date: r.Date(), File: r.File,
 	}
@@ -81,24 +88,25 @@ func (r *Record) Date() time.Time {
 }
 
 func newMapping() mapping.IndexMapping {
-	text := func(store bool) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = cjk.AnalyzerName
-		f.Store = store
-		f.IncludeTermVectors = store
-		return f
-	}
+	content := bleve.NewTextFieldMapping()
+	content.Analyzer = cjk.AnalyzerName
+	content.Store = true
+	content.IncludeTermVectors = true // for highlighted snippets
+	content.IncludeInAll = false
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.IncludeInAll = false
 	kw := bleve.NewKeywordFieldMapping()
 	kw.Analyzer = keyword.Name
+	kw.IncludeInAll = false
 	doc := bleve.NewDocumentMapping()
-	doc.AddFieldMappingsAt("title", text(true))
-	doc.AddFieldMappingsAt("text", text(true))
-	doc.AddFieldMappingsAt("reason", text(false))
-	doc.AddFieldMappingsAt("findings", text(false))
+	doc.AddFieldMappingsAt("content", content)
+	doc.AddFieldMappingsAt("title", stored)
 	for _, f := range []string{"attribute", "basis", "state", "department", "file"} {
 		doc.AddFieldMappingsAt(f, kw)
 	}
 	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
 	doc.AddFieldMappingsAt("date", date)
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
@@ -167,17 +175,10 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 	if t := strings.TrimSpace(scan.Fold(q.Text)); t != "" {
 		var words []query.Query
 		for _, w := range strings.Fields(t) {
-			text := bleve.NewMatchQuery(w)
-			text.SetField("text")
-			text.SetOperator(query.MatchQueryOperatorAnd)
-			title := bleve.NewMatchQuery(w)
-			title.SetField("title")
-			title.SetOperator(query.MatchQueryOperatorAnd)
-			title.SetBoost(3)
-			reason := bleve.NewMatchQuery(w)
-			reason.SetField("reason")
-			reason.SetOperator(query.MatchQueryOperatorAnd)
-			words = append(words, bleve.NewDisjunctionQuery(text, title, reason))
+			m := bleve.NewMatchQuery(w)
+			m.SetField("content")
+			m.SetOperator(query.MatchQueryOperatorAnd)
+			words = append(words, m)
 		}
 		must = append(must, words...)
 	}
@@ -214,7 +215,7 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
 	if strings.TrimSpace(q.Text) != "" {
 		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-		req.Highlight.AddField("text")
+		req.Highlight.AddField("content")
 	} else {
 		req.SortBy([]string{"-date", "-_id"})
 	}
@@ -244,7 +245,7 @@ func hitsOf(res *bleve.SearchResult) []Hit {
 				hit.Date = t.In(time.Local).Format("2006-01-02")
 			}
 		}
-		if frags := h.Fragments["text"]; len(frags) > 0 {
+		if frags := h.Fragments["content"]; len(frags) > 0 {
 			hit.Snippet = strings.ReplaceAll(strings.Join(frags, " … "), "】【", "")
 		}
 		hits = append(hits, hit)
@@ -265,7 +266,7 @@ func (s *searchIndex) similar(ctx context.Context, text string, n int) ([]Hit, e
 		return nil, nil
 	}
 	like := bleve.NewMatchQuery(string(rs))
-	like.SetField("text")
+	like.SetField("content")
 	var decided []query.Query
 	for _, st := range []string{"decided-public", "decided-on-request", "decided-withheld"} {
 		t := bleve.NewTermQuery(st)
