@@ -51,6 +51,16 @@ func Open(dir string, progress func(done, total int)) (*Archive, error) {
 	if err != nil {
 		return nil, err
 	}
+	return OpenWith(st, dir, progress)
+}
+
+// OpenWith opens an archive on a store already open (PostgreSQL for the
+// office server), keeping its search index in dir.
+func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		st.Close()
+		return nil, &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("无法创建检索索引文件夹 %s：%v", dir, err)}
+	}
 	a := &Archive{Store: st, Dir: dir}
 	si, fresh, err := openSearch(filepath.Join(dir, "search.bleve"))
 	if err != nil {

@@ -9,15 +9,18 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the SQLite driver, pure Go
+	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver, for the office server
+	_ "modernc.org/sqlite"             // the SQLite driver, pure Go
 
 	"prepub/review"
 	"prepub/review/scan"
 )
 
-// migrations are the schema versions, applied in order, each once.
+// migrations are the schema versions, applied in order, each once. They are
+// written for SQLite and adapted to PostgreSQL by dialect.ddl.
 var migrations = []string{
 	`CREATE TABLE drafts (
 		id INTEGER PRIMARY KEY,
@@ -40,6 +43,7 @@ var migrations = []string{
 	);
 	CREATE INDEX drafts_file_hash ON drafts(file_hash);
 	CREATE INDEX drafts_decided_at ON drafts(decided_at);
+	CREATE INDEX drafts_state ON drafts(state);
 	CREATE TABLE audit (
 		seq INTEGER PRIMARY KEY,
 		at TEXT NOT NULL,
@@ -58,6 +62,27 @@ var migrations = []string{
 		hash BLOB NOT NULL,
 		created_at TEXT NOT NULL
 	);`,
+}
+
+// dialect is what differs between SQLite and PostgreSQL.
+type dialect int
+
+const (
+	sqlite dialect = iota
+	postgres
+)
+
+// ddl adapts a SQLite migration to the dialect.
+func (d dialect) ddl(q string) string {
+	if d == sqlite {
+		return q
+	}
+	return strings.NewReplacer(
+		"id INTEGER PRIMARY KEY", "id BIGSERIAL PRIMARY KEY",
+		"seq INTEGER PRIMARY KEY", "seq BIGINT PRIMARY KEY",
+		"draft_id INTEGER", "draft_id BIGINT",
+		"BLOB", "BYTEA",
+	).Replace(q)
 }
 
 // columns are the stored columns of a draft, in the order the content hash covers them.
@@ -81,23 +106,51 @@ type body struct {
 // transaction that changes a row and appends its audit entry, so the two
 // never disagree, and a write reported done survives a crash (WAL, synchronous=FULL).
 type Store struct {
-	db    *sql.DB
-	Clock func() time.Time
+	db      *sql.DB
+	dialect dialect
+	Clock   func() time.Time
 }
 
 // OpenStore opens (creating if needed) the SQLite archive file at path.
 func OpenStore(path string) (*Store, error) {
 	dsn := "file:" + filepath.ToSlash(path) + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)&_pragma=busy_timeout(10000)"
-	db, err := sql.Open("sqlite", dsn)
+	return openStore("sqlite", dsn, sqlite)
+}
+
+// OpenPostgres opens the archive in a PostgreSQL database (postgres://… URL),
+// creating its tables if needed: the office server's store.
+func OpenPostgres(url string) (*Store, error) {
+	return openStore("pgx", url, postgres)
+}
+
+func openStore(driver, dsn string, d dialect) (*Store, error) {
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		return nil, storeErr("无法打开档案库", err)
 	}
-	s := &Store{db: db, Clock: time.Now}
+	s := &Store{db: db, dialect: d, Clock: time.Now}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// begin starts a write transaction. Writers are serialised, so the audit
+// chain stays one line: SQLite's immediate transactions lock the file,
+// PostgreSQL locks the audit table for writing (reads go on).
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, storeErr("无法写入档案库", err)
+	}
+	if s.dialect == postgres {
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE audit IN EXCLUSIVE MODE`); err != nil {
+			tx.Rollback()
+			return nil, storeErr("无法写入档案库", err)
+		}
+	}
+	return tx, nil
 }
 
 // Close closes the database.
@@ -123,7 +176,7 @@ func (s *Store) migrate() error {
 		if err != nil {
 			return storeErr("无法升级档案库", err)
 		}
-		if _, err := tx.Exec(migrations[v-1]); err != nil {
+		if _, err := tx.Exec(s.dialect.ddl(migrations[v-1])); err != nil {
 			tx.Rollback()
 			return storeErr(fmt.Sprintf("升级档案库到版本 %d 失败", v), err)
 		}
@@ -143,7 +196,7 @@ type row struct {
 	id                                                       int64
 	title, department, file, fileHash, attribute, basis      string
 	reason, state, issueDate, decidedAt, reviewedAt, drafter string
-	partial                                                  bool
+	partial                                                  int64
 	unreadable, body                                         string
 }
 
@@ -185,7 +238,7 @@ func toRow(rec *Record) (row, error) {
 	}
 	return row{rec.ID, rec.Title, rec.Department, rec.File, rec.FileHash, string(rec.Attribute), rec.Basis,
 		rec.Reason, string(rec.State), rec.IssueDate, timeText(rec.DecidedAt), timeText(rec.ReviewedAt), rec.Drafter,
-		rec.Partial(), rec.Unreadable, string(b)}, nil
+		boolInt(rec.Partial()), rec.Unreadable, string(b)}, nil
 }
 
 func (r row) record() (*Record, error) {
@@ -244,9 +297,9 @@ func (s *Store) Put(ctx context.Context, rec *Record, file []byte, actor, action
 // PutMany writes several records, each with its audit entry, in one
 // transaction: all of them or none. New records get their IDs set.
 func (s *Store) PutMany(ctx context.Context, recs []*Record, files [][]byte, actor, action string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return storeErr("无法写入档案库", err)
+		return err
 	}
 	defer tx.Rollback()
 	for i, rec := range recs {
@@ -266,12 +319,9 @@ func (s *Store) PutMany(ctx context.Context, recs []*Record, files [][]byte, act
 
 func (s *Store) put(ctx context.Context, tx *sql.Tx, rec *Record, file []byte, actor, action string) error {
 	if rec.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO drafts (title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
-			VALUES ('', '', '', '', NULL, '', '', '', '', '', '', '', '', 0, '', '')`)
+		err := tx.QueryRowContext(ctx, `INSERT INTO drafts (title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
+			VALUES ('', '', '', '', NULL, '', '', '', '', '', '', '', '', 0, '', '') RETURNING id`).Scan(&rec.ID)
 		if err != nil {
-			return storeErr("无法写入档案库", err)
-		}
-		if rec.ID, err = res.LastInsertId(); err != nil {
 			return storeErr("无法写入档案库", err)
 		}
 	}
@@ -289,6 +339,13 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, rec *Record, file []byte, a
 		}
 	}
 	return s.appendAudit(ctx, tx, actor, action, rec.ID, r.contentHash())
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Get returns one record, or an ErrNotFound error.
@@ -371,7 +428,7 @@ func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, er
 	for rows.Next() {
 		var r Record
 		var attr, state, at string
-		var partial bool
+		var partial int64
 		if err := rows.Scan(&r.ID, &attr, &r.Basis, &state, &at, &partial); err != nil {
 			return nil, storeErr("无法读取档案库", err)
 		}
@@ -379,7 +436,7 @@ func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, er
 		if r.DecidedAt, err = time.Parse(time.RFC3339Nano, at); err != nil {
 			return nil, storeErr(fmt.Sprintf("记录 %d 的决定时间已损坏", r.ID), err)
 		}
-		if partial {
+		if partial != 0 {
 			r.Decision.Redactions = []review.Redaction{{}} // only the count matters here
 		}
 		out = append(out, r)
@@ -392,9 +449,9 @@ func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, er
 // at once are serialised, and the second sees the first's change. When change
 // returns an error nothing is written.
 func (s *Store) Update(ctx context.Context, id int64, actor, action string, change func(*Record) error) (*Record, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return nil, storeErr("无法写入档案库", err)
+		return nil, err
 	}
 	defer tx.Rollback()
 	r, err := scanRow(tx.QueryRowContext(ctx, `SELECT `+columns+` FROM drafts WHERE id=$1`, id))

@@ -71,16 +71,16 @@ func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) er
 	if _, err := rand.Read(salt); err != nil {
 		return storeErr("无法生成随机数", err)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return storeErr("无法写入档案库", err)
+		return err
 	}
 	defer tx.Rollback()
 	now := timeText(s.now())
 	_, err = tx.ExecContext(ctx, `INSERT INTO users (name, role, department, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
 		u.Name, string(u.Role), u.Department, salt, passwordHash(password, salt), now)
 	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE") {
+		if strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "duplicate key") {
 			return review.Errorf(review.ErrConflict, "用户 %s 已存在", u.Name)
 		}
 		return storeErr("无法创建账号", err)

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk)
-test=("${build[@]}" xvfb poppler-utils)
+test=("${build[@]}" xvfb poppler-utils postgresql)
 bench=("${test[@]}" ripgrep hyperfine pandoc libreoffice-writer-nogui)
 
 case "${1:-build}" in
