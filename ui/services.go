@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"prepub/index"
+	"prepub/review"
+	"prepub/review/scan"
+)
+
+// Services are the core the screens call: no rule is written in ui, every
+// decision comes from review (through the desk) and every record from index.
+type Services struct {
+	Desk      *index.Desk    // submits drafts and applies actions (Desk.Rules are the rules in force)
+	Archive   *index.Archive // search, re-review, report, accounts (Archive.Store)
+	Scanner   *scan.Scanner
+	Rules     *review.Rules
+	RulesPath string // the office's rules file, or "" for the embedded default
+}
+
+// Session is who is signed in.
+type Session struct {
+	User index.User
+}
+
+// Actor is the signed-in user acting in their role.
+func (s *Session) Actor() review.Actor {
+	return review.Actor{User: s.User.Name, Role: s.User.Role}
+}
+
+// Screen is one tab of the main window.
+type Screen interface {
+	// Content returns the screen's widgets.
+	Content() fyne.CanvasObject
+	// Reload fetches fresh data (queues, lists) from the core; called when the tab is shown.
+	Reload()
+}
