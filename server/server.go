@@ -1,0 +1,431 @@
+// Package server is the office server: several workstations share one queue
+// and one archive through a JSON API over HTTPS. Every rule is enforced here
+// by the same review code the desktop app uses (through index.Desk), whatever
+// a client sends.
+package server
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"prepub/index"
+	"prepub/review"
+)
+
+// Limits on what a client may send.
+const (
+	MaxJSONBytes  = 1 << 20   // a JSON body
+	MaxDraftBytes = 200 << 20 // a submitted draft, with its decision
+)
+
+// Server serves the API under /api/v1.
+type Server struct {
+	Desk       *index.Desk
+	SessionTTL time.Duration
+	Clock      func() time.Time
+
+	mu       sync.Mutex
+	sessions map[string]session
+	failures map[string][]time.Time // failed logins by user name, for rate limiting
+}
+
+type session struct {
+	user    index.User
+	expires time.Time
+}
+
+// New returns a server over a desk.
+func New(d *index.Desk) *Server {
+	return &Server{Desk: d, SessionTTL: 8 * time.Hour, Clock: time.Now,
+		sessions: map[string]session{}, failures: map[string][]time.Time{}}
+}
+
+// Handler returns the HTTP handler of the API.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/v1/login", s.login)
+	mux.HandleFunc("POST /api/v1/drafts", s.auth(s.submit))
+	mux.HandleFunc("GET /api/v1/queue", s.auth(s.queue))
+	mux.HandleFunc("GET /api/v1/drafts/{id}", s.auth(s.draft))
+	mux.HandleFunc("POST /api/v1/drafts/{id}/actions", s.auth(s.act))
+	mux.HandleFunc("GET /api/v1/search", s.auth(s.search))
+	mux.HandleFunc("GET /api/v1/report", s.auth(s.report))
+	mux.HandleFunc("GET /api/v1/verify", s.auth(s.verify))
+	mux.HandleFunc("POST /api/v1/users", s.auth(s.addUser))
+	return mux
+}
+
+// apiError is a refusal as the API sends it.
+type apiError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+func refuse(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, apiError{Code: code, Message: msg})
+}
+
+// fail maps a core error to its HTTP status.
+func fail(w http.ResponseWriter, err error) {
+	code := review.ErrorCode(err)
+	status := map[string]int{review.ErrInvalid: 400, review.ErrForbidden: 403, review.ErrNotFound: 404,
+		review.ErrConflict: 409, review.ErrRules: 400, review.ErrUnreadable: 400}[code]
+	if status == 0 {
+		status = 500
+	}
+	refuse(w, status, code, review.ErrorMessage(err))
+}
+
+// decodeJSON reads a JSON body of at most MaxJSONBytes into v.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxJSONBytes)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			refuse(w, 413, "too-large", "请求过大")
+			return false
+		}
+		refuse(w, 400, review.ErrInvalid, "请求格式错误："+err.Error())
+		return false
+	}
+	return true
+}
+
+func newToken() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+const (
+	loginWindow   = 5 * time.Minute
+	loginAttempts = 5
+)
+
+// login checks a password and opens a session; repeated failures for one name are slowed down.
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		User     string `json:"user"`
+		Password string `json:"password"`
+	}
+	if !decodeJSON(w, r, &in) {
+		return
+	}
+	now := s.Clock()
+	s.mu.Lock()
+	recent := s.failures[in.User][:0]
+	for _, t := range s.failures[in.User] {
+		if now.Sub(t) < loginWindow {
+			recent = append(recent, t)
+		}
+	}
+	s.failures[in.User] = recent
+	blocked := len(recent) >= loginAttempts
+	s.mu.Unlock()
+	if blocked {
+		w.Header().Set("Retry-After", strconv.Itoa(int(loginWindow.Seconds())))
+		refuse(w, 429, "rate-limited", "登录失败次数过多，请 5 分钟后再试")
+		return
+	}
+	u, err := s.Desk.Archive.Store.Authenticate(r.Context(), in.User, in.Password)
+	if err != nil {
+		if review.ErrorCode(err) == review.ErrForbidden {
+			s.mu.Lock()
+			s.failures[in.User] = append(s.failures[in.User], now)
+			s.mu.Unlock()
+			refuse(w, 401, "unauthorized", review.ErrorMessage(err))
+			return
+		}
+		fail(w, err)
+		return
+	}
+	tok := newToken()
+	exp := now.Add(s.SessionTTL)
+	s.mu.Lock()
+	s.sessions[tok] = session{user: *u, expires: exp}
+	delete(s.failures, in.User)
+	s.mu.Unlock()
+	writeJSON(w, 200, map[string]any{"token": tok, "role": u.Role, "department": u.Department, "expires": exp})
+}
+
+// auth requires a live session and passes its user to the handler.
+func (s *Server) auth(h func(http.ResponseWriter, *http.Request, index.User)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || tok == "" {
+			refuse(w, 401, "unauthorized", "请先登录")
+			return
+		}
+		s.mu.Lock()
+		sess, found := s.sessions[tok]
+		if found && !s.Clock().Before(sess.expires) {
+			delete(s.sessions, tok)
+			found = false
+		}
+		s.mu.Unlock()
+		if !found {
+			refuse(w, 401, "unauthorized", "登录已失效，请重新登录")
+			return
+		}
+		h(w, r, sess.user)
+	}
+}
+
+func actorOf(u index.User) review.Actor { return review.Actor{User: u.Name, Role: u.Role} }
+
+// draftResponse is the check JSON plus the draft's id and state.
+type draftResponse struct {
+	ID     int64        `json:"id"`
+	State  review.State `json:"state"`
+	File   string       `json:"file"`
+	Status string       `json:"status"`
+	review.Outcome
+	Findings any `json:"findings"`
+}
+
+func responseOf(rec *index.Record) draftResponse {
+	status := "checked"
+	if rec.Unreadable != "" {
+		status = "unreadable"
+	}
+	return draftResponse{ID: rec.ID, State: rec.State, File: rec.File, Status: status, Outcome: rec.Outcome, Findings: rec.Findings}
+}
+
+// submit takes a draft (multipart: file, decision) from a clerk.
+func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
+	if u.Role != review.RoleClerk {
+		refuse(w, 403, review.ErrForbidden, "只有起草人可以提交草稿")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, MaxDraftBytes)
+	if err := r.ParseMultipartForm(32 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			refuse(w, 413, "too-large", fmt.Sprintf("草稿过大（上限 %d MB）", MaxDraftBytes>>20))
+			return
+		}
+		refuse(w, 400, review.ErrInvalid, "请以 multipart 表单提交 file 和 decision")
+		return
+	}
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		refuse(w, 400, review.ErrInvalid, "缺少草稿文件（file）")
+		return
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		refuse(w, 400, review.ErrInvalid, "无法读取上传的文件")
+		return
+	}
+	var dec review.Decision
+	if d := r.FormValue("decision"); d != "" {
+		dd := json.NewDecoder(strings.NewReader(d))
+		dd.DisallowUnknownFields()
+		if err := dd.Decode(&dec); err != nil {
+			refuse(w, 400, review.ErrInvalid, "decision 格式错误："+err.Error())
+			return
+		}
+	}
+	rec, err := s.Desk.Submit(r.Context(), actorOf(u), u.Department, hdr.Filename, data, dec)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, 201, responseOf(rec))
+}
+
+// queue lists the drafts waiting for the caller's role.
+func (s *Server) queue(w http.ResponseWriter, r *http.Request, u index.User) {
+	recs, err := s.Desk.Queue(r.Context(), actorOf(u))
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	out := make([]map[string]any, 0, len(recs))
+	for _, rec := range recs {
+		out = append(out, map[string]any{"id": rec.ID, "title": rec.Title, "state": rec.State, "attribute": rec.Attribute,
+			"basis": rec.Basis, "drafter": rec.Drafter, "department": rec.Department})
+	}
+	writeJSON(w, 200, out)
+}
+
+func pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		refuse(w, 400, review.ErrInvalid, "草稿编号无效")
+		return 0, false
+	}
+	return id, true
+}
+
+// draft returns one draft with its history; a clerk sees only their own.
+func (s *Server) draft(w http.ResponseWriter, r *http.Request, u index.User) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	rec, err := s.Desk.Archive.Store.Get(r.Context(), id)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if u.Role == review.RoleClerk && rec.Drafter != u.Name {
+		refuse(w, 403, review.ErrForbidden, "起草人只能查看自己起草的草稿")
+		return
+	}
+	writeJSON(w, 200, map[string]any{"draft": responseOf(rec), "title": rec.Title, "decision": rec.Decision,
+		"history": rec.History, "drafter": rec.Drafter, "department": rec.Department})
+}
+
+// act applies one action to a draft.
+func (s *Server) act(w http.ResponseWriter, r *http.Request, u index.User) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	var in struct {
+		Action   string           `json:"action"`
+		Finding  *int             `json:"finding"`
+		Note     string           `json:"note"`
+		Decision *review.Decision `json:"decision"`
+	}
+	if !decodeJSON(w, r, &in) {
+		return
+	}
+	var rec *index.Record
+	var err error
+	switch in.Action {
+	case review.ActionResubmit:
+		if in.Decision == nil {
+			refuse(w, 400, review.ErrInvalid, "重新提交须附上 decision")
+			return
+		}
+		rec, err = s.Desk.Resubmit(r.Context(), id, actorOf(u), *in.Decision)
+	case review.ActionConfirm, review.ActionClear, review.ActionApprove, review.ActionSign, review.ActionReturn:
+		finding := -1
+		if in.Finding != nil {
+			finding = *in.Finding
+		}
+		rec, err = s.Desk.Act(r.Context(), id, actorOf(u), in.Action, finding, in.Note)
+	default:
+		refuse(w, 400, review.ErrInvalid, fmt.Sprintf("未知操作 %q", in.Action))
+		return
+	}
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, 200, map[string]any{"id": rec.ID, "state": rec.State, "waiting_for": waitingFor(rec)})
+}
+
+func waitingFor(rec *index.Record) review.Role {
+	if rec.State == review.StateReturned || rec.State.Decided() || rec.Current >= len(rec.Outcome.Route) {
+		return ""
+	}
+	return rec.Outcome.Route[rec.Current].Role
+}
+
+// readers are the roles that may search the archive and read the report.
+var readers = map[review.Role]bool{review.SecrecyOfficer: true, review.LegalOffice: true, review.DeputyHead: true,
+	review.PrincipalHead: true, index.RoleDisclosureOffice: true, index.RoleAdmin: true}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
+	if !readers[u.Role] {
+		refuse(w, 403, review.ErrForbidden, "起草人不能检索档案库")
+		return
+	}
+	q := r.URL.Query()
+	query := index.Query{Text: q.Get("q"), Attribute: q.Get("attr"), Basis: q.Get("basis"), State: q.Get("state"), Department: q.Get("department")}
+	query.Limit, _ = strconv.Atoi(q.Get("limit"))
+	for _, d := range []struct {
+		key string
+		to  *time.Time
+	}{{"from", &query.From}, {"to", &query.To}} {
+		if v := q.Get(d.key); v != "" {
+			t, err := time.ParseInLocation("2006-01-02", v, time.Local)
+			if err != nil {
+				refuse(w, 400, review.ErrInvalid, fmt.Sprintf("日期 %q 无效：应为 YYYY-MM-DD", v))
+				return
+			}
+			*d.to = t
+		}
+	}
+	hits, err := s.Desk.Archive.Search(r.Context(), query)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, 200, hits)
+}
+
+func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
+	if u.Role != index.RoleDisclosureOffice && u.Role != index.RoleAdmin {
+		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以查看年度报告")
+		return
+	}
+	year, err := strconv.Atoi(r.URL.Query().Get("year"))
+	if err != nil || year < 2000 || year > 2200 {
+		refuse(w, 400, review.ErrInvalid, "请给出年度，如 year=2026")
+		return
+	}
+	rep, err := s.Desk.Archive.Report(r.Context(), year)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, 200, rep)
+}
+
+func (s *Server) verify(w http.ResponseWriter, r *http.Request, u index.User) {
+	if u.Role != index.RoleDisclosureOffice && u.Role != index.RoleAdmin {
+		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以核对审计链")
+		return
+	}
+	v, err := s.Desk.Archive.Verify(r.Context())
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, 200, v)
+}
+
+func (s *Server) addUser(w http.ResponseWriter, r *http.Request, u index.User) {
+	if u.Role != index.RoleAdmin {
+		refuse(w, 403, review.ErrForbidden, "只有管理员可以管理账号")
+		return
+	}
+	var in struct {
+		User       string      `json:"user"`
+		Password   string      `json:"password"`
+		Role       review.Role `json:"role"`
+		Department string      `json:"department"`
+	}
+	if !decodeJSON(w, r, &in) {
+		return
+	}
+	if err := s.Desk.Archive.Store.AddUser(r.Context(), index.User{Name: in.User, Role: in.Role, Department: in.Department}, in.Password, u.Name); err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, 201, map[string]any{"user": in.User, "role": in.Role})
+}
