@@ -63,7 +63,20 @@ func (s *Store) Audit(ctx context.Context, id int64) ([]AuditEntry, error) {
 		q += ` WHERE draft_id=$1`
 		args = append(args, id)
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY seq`, args...)
+	return s.readAudit(ctx, s.db, q+` ORDER BY seq`, args...)
+}
+
+// auditTx returns every audit entry as seen inside tx.
+func (s *Store) auditTx(ctx context.Context, tx *sql.Tx) ([]AuditEntry, error) {
+	return s.readAudit(ctx, tx, `SELECT seq, at, actor, action, draft_id, content_hash, prev_hash, hash FROM audit ORDER BY seq`)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+func (s *Store) readAudit(ctx context.Context, db querier, q string, args ...any) ([]AuditEntry, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, storeErr("无法读取审计链", err)
 	}

@@ -29,17 +29,21 @@ const usage = `用法：prepubctl <命令> [选项] ...
   verify   核对审计链与档案记录是否一致
   rereview 年度复查：列出到期的不予公开、依申请公开决定，维持或转为公开
   report   政府信息公开工作年度报告表三，可导出 .xlsx、.csv
+  serve    多终端共享的办公服务器（HTTPS JSON 接口，PostgreSQL 或 SQLite）
+  users    账号管理：users add（密码从标准输入读取）
+  backup   备份档案库（含原文件、账号和审计链）到一个文件
+  restore  把备份恢复到空的档案库，并核对审计链
 
 运行 "prepubctl <命令> -h" 查看该命令的选项。
 `
 
 func main() {
 	extract.ServeWorker()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // run executes one command line and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -61,6 +65,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runReReview(args[1:], stdout, stderr)
 	case "report":
 		return runReport(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "users":
+		return runUsers(args[1:], stdin, stdout, stderr)
+	case "backup":
+		return runBackup(args[1:], stdout, stderr, false)
+	case "restore":
+		return runBackup(args[1:], stdout, stderr, true)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"prepub/index"
+	"prepub/review"
+	"prepub/review/scan"
+	"prepub/server"
+)
+
+// openDB opens the store named by --db: a postgres:// URL or a SQLite file path.
+func openDB(url string) (*index.Store, string, error) {
+	if url == "" {
+		return nil, "", errors.New("请用 --db 指定数据库：postgres://… 或 SQLite 文件路径")
+	}
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		st, err := index.OpenPostgres(url)
+		if err != nil {
+			return nil, "", err
+		}
+		dir, err := index.DefaultDir()
+		return st, filepath.Join(dir, "server"), err
+	}
+	st, err := index.OpenStore(url)
+	return st, filepath.Dir(url), err
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("serve", "serve --listen ADDR --db URL [--tls-cert F --tls-key F] [--index DIR] [--rules FILE]", stderr)
+	listen := fs.String("listen", "127.0.0.1:8443", "监听地址")
+	db := fs.String("db", "", "数据库：postgres://… 或 SQLite 文件路径")
+	certFile := fs.String("tls-cert", "", "TLS 证书文件（不给出时自动生成自签名证书）")
+	keyFile := fs.String("tls-key", "", "TLS 私钥文件")
+	indexDir := fs.String("index", "", "检索索引文件夹")
+	rulesFile := fs.String("rules", "", "本单位的规则文件")
+	if _, err := parseInterleaved(fs, args); err != nil {
+		return exitUsage
+	}
+	if (*certFile == "") != (*keyFile == "") {
+		fmt.Fprintln(stderr, "--tls-cert 和 --tls-key 须同时给出")
+		return exitUsage
+	}
+	st, dir, err := openDB(*db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if *indexDir != "" {
+		dir = *indexDir
+	}
+	a, err := index.OpenWith(st, dir, progressBar(stderr, "重建检索索引"))
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer a.Close()
+	rules, err := loadRules(*rulesFile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	sc, err := scan.Default()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	cert, fp, err := server.Certificate(*certFile, *keyFile, dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法载入 TLS 证书：%v\n", err)
+		return exitUsage
+	}
+	api := server.New(&index.Desk{Archive: a, Rules: rules, Scanner: sc})
+	srv := &http.Server{Addr: *listen, Handler: api.Handler(), TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
+		ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "prepub 服务已启动：https://%s/api/v1\n证书指纹（SHA-256）：%s\n规则：%s\n", *listen, fp, rules.Source)
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServeTLS("", "") }()
+	select {
+	case err := <-errc:
+		fmt.Fprintf(stderr, "服务停止：%v\n", err)
+		return exitUnreadable
+	case <-stop:
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+		return exitOK
+	}
+}
+
+func runUsers(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "add" {
+		fmt.Fprintln(stderr, "用法：prepubctl users add --db URL --user U --role ROLE --department D（密码从标准输入读取）")
+		return exitUsage
+	}
+	fs := newFlagSet("users add", "users add --db URL --user U --role ROLE --department D", stderr)
+	db := fs.String("db", "", "数据库：postgres://… 或 SQLite 文件路径")
+	user := fs.String("user", "", "用户名")
+	role := fs.String("role", "", "角色：clerk、secrecy-officer、legal-office、deputy-head、principal-head、disclosure-office、admin")
+	dept := fs.String("department", "", "部门")
+	if _, err := parseInterleaved(fs, args[1:]); err != nil {
+		return exitUsage
+	}
+	pw, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && err != io.EOF {
+		fmt.Fprintln(stderr, "无法从标准输入读取密码")
+		return exitUsage
+	}
+	st, _, err := openDB(*db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer st.Close()
+	err = st.AddUser(context.Background(), index.User{Name: *user, Role: review.Role(*role), Department: *dept}, strings.TrimRight(pw, "\r\n"), actor())
+	if err != nil {
+		fmt.Fprintln(stderr, review.ErrorMessage(err))
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "已创建账号 %s（%s）\n", *user, index.RoleName(review.Role(*role)))
+	return exitOK
+}
+
+func runBackup(args []string, stdout, stderr io.Writer, restore bool) int {
+	name := "backup"
+	if restore {
+		name = "restore"
+	}
+	fs := newFlagSet(name, name+" --db URL FILE", stderr)
+	db := fs.String("db", "", "数据库：postgres://… 或 SQLite 文件路径")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "请指定一个备份文件")
+		return exitUsage
+	}
+	st, _, err := openDB(*db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if restore {
+		f, err := os.Open(files[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "无法打开备份文件：%v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		if err := st.Restore(ctx, f); err != nil {
+			fmt.Fprintln(stderr, review.ErrorMessage(err))
+			return exitFindings
+		}
+		v, err := st.Verify(ctx)
+		if err != nil || !v.OK {
+			fmt.Fprintf(stderr, "已恢复，但审计链核对不通过：%v\n", v)
+			return exitFindings
+		}
+		fmt.Fprintf(stdout, "已恢复 %d 条记录、%d 条审计记录；审计链完整。\n", v.Records, v.Entries)
+		return exitOK
+	}
+	tmp := files[0] + ".partial"
+	f, err := os.Create(tmp)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法写入备份文件：%v\n", err)
+		return exitUsage
+	}
+	err = st.Backup(ctx, f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, files[0])
+	}
+	if err != nil {
+		os.Remove(tmp)
+		fmt.Fprintf(stderr, "备份失败：%v\n", err)
+		return exitUnreadable
+	}
+	fmt.Fprintf(stdout, "已备份到 %s\n", files[0])
+	return exitOK
+}
