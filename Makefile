@@ -2,7 +2,7 @@
 GO ?= go
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: run test build deps deps-test vet fmt-check bench fuzz
+.PHONY: run test build deps deps-test vet fmt-check bench fuzz screenshots windows dist
 
 run: deps build
 	./bin/prepub
@@ -26,6 +26,25 @@ vet:
 
 test: deps-test fmt-check vet
 	bash scripts/test-pg.sh $(GO) test -count=1 ./...
+	bash scripts/screenshots.sh
+	$(MAKE) windows
+
+# The Windows build, cross-compiled with Debian's mingw-w64: make test checks that it compiles.
+windows:
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -ldflags "-H=windowsgui" -o bin/prepub.exe ./cmd/prepub
+	GOOS=windows GOARCH=amd64 $(GO) build -o bin/prepubctl.exe ./cmd/prepubctl
+
+# Screenshots of the clerk's screen, a reviewer's queue and the archive search, into docs/.
+screenshots: deps-test
+	bash scripts/screenshots.sh docs
+
+# A Linux archive made by fyne package, and the Windows programs, in dist/.
+FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+dist: deps windows
+	mkdir -p dist
+	cd cmd/prepub && $(FYNE) package -os linux -release
+	mv cmd/prepub/*.tar.xz dist/
+	cp bin/prepub.exe bin/prepubctl.exe dist/
 
 # Each extractor's fuzz target for FUZZTIME (default 30s).
 FUZZTIME ?= 30s
@@ -38,3 +57,6 @@ fuzz:
 bench:
 	bash scripts/install-deps.sh bench
 	bash bench/scan.sh
+	bash bench/archive.sh
+	bash bench/server.sh
+	bash bench/desktop.sh

@@ -22,6 +22,9 @@ type Archive struct {
 	Dir    string
 }
 
+// errClosed is the answer of an archive used after Close.
+var errClosed = &review.Error{Code: review.ErrInternal, Message: "档案库已关闭，请重新打开程序"}
+
 // DefaultDir returns the archive folder in the user's data folder:
 // %LocalAppData%\prepub on Windows, $XDG_DATA_HOME/prepub or ~/.local/share/prepub elsewhere.
 func DefaultDir() (string, error) {
@@ -154,6 +157,9 @@ func (a *Archive) Put(ctx context.Context, rec *Record, file []byte, actor, acti
 // PutMany writes records to the store in one transaction, then indexes them.
 // The store is the truth: if indexing fails, the index catches up at the next Open.
 func (a *Archive) PutMany(ctx context.Context, recs []*Record, files [][]byte, actor, action string) error {
+	if a.Store == nil {
+		return errClosed
+	}
 	if err := a.Store.PutMany(ctx, recs, files, actor, action); err != nil {
 		return err
 	}
@@ -175,6 +181,9 @@ func (a *Archive) index(recs ...*Record) {
 
 // Search runs a query against the index.
 func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
+	if a.search == nil {
+		return nil, errClosed
+	}
 	return a.search.search(ctx, q)
 }
 

@@ -121,6 +121,9 @@ var periodPattern = regexp.MustCompile(`(\d{1,3})(年|个月)`)
 func (a *Archive) ExpiredMarkings(ctx context.Context, now time.Time) ([]Expiry, error) {
 	var out []Expiry
 	err := a.Store.Each(ctx, "body LIKE $1", []any{`%"category":"marking"%`}, func(r *Record) error {
+		if !r.State.Decided() || r.Date().IsZero() {
+			return nil // a period runs from the date of issue: only decided drafts have one
+		}
 		for _, f := range r.Findings {
 			if f.Category != scan.CatMarking {
 				continue

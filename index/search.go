@@ -152,7 +152,7 @@ type Query struct {
 	Text       string // words to find, Simplified or Traditional; empty lists by filters alone
 	Attribute  string // filters; empty means any
 	Basis      string
-	State      string
+	State      string // empty: decided records only
 	Department string
 	From, To   time.Time // date range, inclusive; zero means open
 	Limit      int       // default 20
@@ -181,6 +181,9 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 			words = append(words, m)
 		}
 		must = append(must, words...)
+	}
+	if q.State == "" {
+		must = append(must, decidedQuery()) // the archive is of decisions; drafts under review only when asked for by state
 	}
 	for field, v := range map[string]string{"attribute": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
 		if v != "" {
@@ -267,17 +270,22 @@ func (s *searchIndex) similar(ctx context.Context, text string, n int) ([]Hit, e
 	}
 	like := bleve.NewMatchQuery(string(rs))
 	like.SetField("content")
-	var decided []query.Query
-	for _, st := range []string{"decided-public", "decided-on-request", "decided-withheld"} {
-		t := bleve.NewTermQuery(st)
-		t.SetField("state")
-		decided = append(decided, t)
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(like, bleve.NewDisjunctionQuery(decided...)), n, 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(like, decidedQuery()), n, 0, false)
 	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, storeErr("查找相似决定失败", err)
 	}
 	return hitsOf(res), nil
+}
+
+// decidedQuery matches records in a decided state.
+func decidedQuery() query.Query {
+	var decided []query.Query
+	for _, st := range []string{"decided-public", "decided-on-request", "decided-withheld"} {
+		t := bleve.NewTermQuery(st)
+		t.SetField("state")
+		decided = append(decided, t)
+	}
+	return bleve.NewDisjunctionQuery(decided...)
 }

@@ -303,11 +303,22 @@ func Title(doc *extract.Document) string {
 		}
 	}
 	for _, l := range lines {
-		if utf8.RuneCountInString(scan.Normalize(l)) >= 8 {
+		if hanCount(l) >= 6 {
 			return l
 		}
 	}
 	return ""
+}
+
+// hanCount returns the number of Chinese characters in s.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // unresolvedSecrecy reports a high or critical finding the secrecy officer has not resolved, or pages not checked.

@@ -1,4 +1,5 @@
-// Command prepub is the desktop app: a clerk opens a draft and sees its secrecy scan.
+// Command prepub is the desktop app: the whole review in a Chinese window,
+// on the embedded archive in the user's data folder.
 package main
 
 import (
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"prepub/index"
+	"prepub/review"
 	"prepub/review/extract"
 	"prepub/review/scan"
 	"prepub/ui"
@@ -16,35 +19,78 @@ import (
 
 func main() {
 	extract.ServeWorker()
-	open := flag.String("open", "", "启动后立即检查此文件")
-	shot := flag.String("screenshot", "", "") // for CI: save the window as PNG after the first scan, then quit
-	flag.Usage = func() { fmt.Fprintln(flag.CommandLine.Output(), "用法：prepub [--open 文件]") }
+	archiveDir := flag.String("archive", "", "档案库文件夹（默认：用户数据文件夹中的 prepub）")
+	rulesFile := flag.String("rules", "", "本单位的签发规则文件（默认：内置规则）")
+	tourDir := flag.String("tour", "", "") // for CI: sign in as the fixture users, save screenshots here, quit
+	tourDraft := flag.String("tour-draft", "", "")
+	probeUser := flag.String("probe", "", "") // for bench/desktop.sh: time to first window and memory after a search as this user
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "用法：prepub [--archive 文件夹] [--rules 规则文件]")
+	}
 	flag.Parse()
+
+	svc, err := services(*archiveDir, *rulesFile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, review.ErrorMessage(err))
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer svc.Archive.Close()
 
 	a := app.NewWithID("cn.gov.prepub")
 	a.SetIcon(ui.AppIcon)
 	a.Settings().SetTheme(ui.NewTheme())
 	w := a.NewWindow("公文发布前审查")
-	sc, err := scan.Default()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "无法载入检查规则：", err)
-		os.Exit(1)
-	}
-	s := ui.NewScanScreen(w, sc)
+	shell := ui.NewShell(w, svc)
 	rememberSize(a.Preferences(), w)
-	if *shot != "" {
-		captureAfterScan(a, w, s, *shot, *open == "")
+	if *tourDir != "" {
+		go tour(a, w, shell, svc, *tourDir, *tourDraft)
 	}
-	if *open != "" {
-		s.Open(*open)
+	if *probeUser != "" {
+		probe(a, shell, svc, *probeUser)
 	}
 	w.ShowAndRun()
+	if tourFailed {
+		os.Exit(1)
+	}
+}
+
+// services opens the archive and the policy in force.
+func services(archiveDir, rulesFile string) (*ui.Services, error) {
+	rules := review.DefaultRules()
+	if rulesFile != "" {
+		data, err := os.ReadFile(rulesFile)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取规则文件 %s：%v", rulesFile, err)
+		}
+		if rules, err = review.ParseRules(rulesFile, data); err != nil {
+			return nil, err
+		}
+	}
+	if archiveDir == "" {
+		d, err := index.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		archiveDir = d
+	}
+	arch, err := index.Open(archiveDir, nil)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := scan.Default()
+	if err != nil {
+		arch.Close()
+		return nil, err
+	}
+	return &ui.Services{Desk: &index.Desk{Archive: arch, Rules: rules, Scanner: sc}, Archive: arch, Scanner: sc,
+		Rules: rules, RulesPath: rulesFile}, nil
 }
 
 // rememberSize restores the window size saved last time and saves it when the window closes.
 func rememberSize(p fyne.Preferences, w fyne.Window) {
-	w.Resize(fyne.NewSize(float32(p.FloatWithFallback("window.width", 1000)),
-		float32(p.FloatWithFallback("window.height", 640))))
+	w.Resize(fyne.NewSize(float32(p.FloatWithFallback("window.width", 1280)),
+		float32(p.FloatWithFallback("window.height", 800))))
 	w.SetCloseIntercept(func() {
 		sz := w.Canvas().Size()
 		p.SetFloat("window.width", float64(sz.Width))

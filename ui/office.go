@@ -1,0 +1,1081 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"prepub/index"
+	"prepub/review"
+)
+
+// officeAny is the filter choice that leaves a field open.
+const officeAny = "全部"
+
+// officeTextRunes is how much of a record's text the search screen shows.
+const officeTextRunes = 4000
+
+// officeDateLayout is the date format of the search filters.
+const officeDateLayout = "2006-01-02"
+
+// officeStates are the states the search can filter on, in the order offered.
+var officeStates = []review.State{review.StatePublished, review.StateOnRequest, review.StateWithheldFinal,
+	review.StateSecrecyReview, review.StateLegalReview, review.StateDeputySignOff, review.StatePrincipalSign, review.StateReturned}
+
+// SearchScreen lets the disclosure office search the archive in Chinese
+// (Simplified or Traditional), filter the results and read a record.
+type SearchScreen struct {
+	// OnChanged, when set, is called on the UI goroutine after a background search or record read has been shown.
+	OnChanged func()
+
+	win fyne.Window
+	svc *Services
+
+	root    fyne.CanvasObject
+	query   *widget.Entry
+	attr    *widget.Select
+	basis   *widget.Select
+	state   *widget.Select
+	dept    *widget.Entry
+	from    *widget.Entry
+	to      *widget.Entry
+	search  *widget.Button
+	status  *widget.Label
+	list    *widget.List
+	empty   *widget.Label
+	detail  *container.Scroll
+	title   *widget.Label
+	info    *widget.Label
+	snippet *widget.RichText
+	text    *widget.Label
+
+	hits    []index.Hit
+	record  *index.Record
+	pending int
+}
+
+// NewSearchScreen builds the archive search.
+func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
+	s := &SearchScreen{win: win, svc: svc}
+	s.query = widget.NewEntry()
+	s.query.SetPlaceHolder("检索词（简体或繁体，空格分隔多个词）")
+	s.query.OnSubmitted = s.onSubmitted
+	s.search = widget.NewButtonWithIcon("检索", theme.SearchIcon(), s.onSearchTapped)
+	s.search.Importance = widget.HighImportance
+
+	attrs := []string{officeAny}
+	for _, a := range review.Attributes {
+		attrs = append(attrs, a.Chinese())
+	}
+	s.attr = widget.NewSelect(attrs, nil)
+	s.attr.SetSelectedIndex(0)
+	bases := []string{officeAny}
+	for _, b := range review.Bases {
+		bases = append(bases, b.Name)
+	}
+	s.basis = widget.NewSelect(bases, nil)
+	s.basis.SetSelectedIndex(0)
+	states := []string{officeAny}
+	for _, st := range officeStates {
+		states = append(states, queueStateName(st))
+	}
+	s.state = widget.NewSelect(states, nil)
+	s.state.SetSelectedIndex(0)
+	s.dept = widget.NewEntry()
+	s.dept.SetPlaceHolder("部门全称")
+	s.dept.OnSubmitted = s.onSubmitted
+	s.from = widget.NewEntry()
+	s.from.SetPlaceHolder("起始 YYYY-MM-DD")
+	s.from.Validator = officeDateValidator("起始日期")
+	s.from.OnSubmitted = s.onSubmitted
+	s.to = widget.NewEntry()
+	s.to.SetPlaceHolder("截止 YYYY-MM-DD")
+	s.to.Validator = officeDateValidator("截止日期")
+	s.to.OnSubmitted = s.onSubmitted
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Hide()
+
+	field := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
+	}
+	filters := container.NewGridWithColumns(3,
+		field("公开属性", s.attr), field("法律依据", s.basis), field("状态", s.state),
+		field("部门", s.dept), field("日期从", s.from), field("到", s.to))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.search, s.query), filters, s.status)
+
+	s.list = widget.NewList(s.listLength, s.newListItem, s.updateListItem)
+	s.list.OnSelected = s.onListSelected
+
+	s.title = widget.NewLabel("")
+	s.title.TextStyle = fyne.TextStyle{Bold: true}
+	s.title.SizeName = theme.SizeNameSubHeadingText
+	s.title.Wrapping = fyne.TextWrapWord
+	s.info = widget.NewLabel("")
+	s.info.Wrapping = fyne.TextWrapWord
+	s.info.Selectable = true
+	s.snippet = widget.NewRichText()
+	s.snippet.Wrapping = fyne.TextWrapWord
+	s.text = widget.NewLabel("")
+	s.text.Wrapping = fyne.TextWrapWord
+	s.text.Selectable = true
+	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, queueSection("命中片段"), s.snippet,
+		queueSection("正文"), s.text))
+	s.detail.Hide()
+	s.empty = widget.NewLabel("输入检索词或选择筛选条件，然后按“检索”。")
+	s.empty.Alignment = fyne.TextAlignCenter
+	s.empty.Wrapping = fyne.TextWrapWord
+
+	split := container.NewHSplit(s.list, container.NewStack(s.empty, s.detail))
+	split.Offset = 0.45
+	s.root = container.NewBorder(top, nil, nil, nil, split)
+	return s
+}
+
+// officeDateValidator returns an entry validator for an optional YYYY-MM-DD date.
+func officeDateValidator(what string) fyne.StringValidator {
+	return func(text string) error {
+		_, err := officeParseDate(what, text)
+		return err
+	}
+}
+
+// officeParseDate reads an optional YYYY-MM-DD date: the zero time when empty, a Chinese error when malformed.
+func officeParseDate(what, text string) (time.Time, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(officeDateLayout, text, time.Local)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s“%s”无效：请按 YYYY-MM-DD 填写，如 2025-03-15", what, text)
+	}
+	return t, nil
+}
+
+// Content returns the screen's widgets.
+func (s *SearchScreen) Content() fyne.CanvasObject { return s.root }
+
+// Reload runs the current search again in the background.
+func (s *SearchScreen) Reload() {
+	q, err := s.form()
+	if err != nil {
+		s.setStatus(err.Error(), widget.DangerImportance)
+		return
+	}
+	s.pending++
+	n := s.pending
+	s.search.Disable()
+	go func() {
+		hits, err := s.svc.Archive.Search(context.Background(), q)
+		fyne.Do(func() {
+			if n != s.pending {
+				return
+			}
+			s.showHits(hits, err)
+			s.changed()
+		})
+	}()
+}
+
+// Search runs the search the form describes and shows the results before
+// returning; call it on the UI goroutine. A malformed date is refused with a Chinese message.
+func (s *SearchScreen) Search() error {
+	q, err := s.form()
+	if err != nil {
+		s.setStatus(err.Error(), widget.DangerImportance)
+		return err
+	}
+	s.pending++
+	hits, err := s.svc.Archive.Search(context.Background(), q)
+	s.showHits(hits, err)
+	return err
+}
+
+// SetQuery puts words in the search entry.
+func (s *SearchScreen) SetQuery(text string) { s.query.SetText(text) }
+
+// Hits returns the results listed, best first.
+func (s *SearchScreen) Hits() []index.Hit { return s.hits }
+
+// Record returns the record on show, or nil.
+func (s *SearchScreen) Record() *index.Record { return s.record }
+
+// Status returns the line shown under the filters, "" when none.
+func (s *SearchScreen) Status() string {
+	if !s.status.Visible() {
+		return ""
+	}
+	return s.status.Text
+}
+
+// Show reads the record with this ID and shows it before returning; call it on the UI goroutine.
+func (s *SearchScreen) Show(id int64) error {
+	s.pending++
+	rec, err := s.svc.Archive.Store.Get(context.Background(), id)
+	s.showRecord(id, rec, err)
+	return err
+}
+
+// form reads the search form into a query, or says in Chinese what is wrong with it.
+func (s *SearchScreen) form() (index.Query, error) {
+	q := index.Query{Text: strings.TrimSpace(s.query.Text), Department: strings.TrimSpace(s.dept.Text), Limit: 50}
+	if i := s.attr.SelectedIndex(); i > 0 {
+		q.Attribute = string(review.Attributes[i-1])
+	}
+	if i := s.basis.SelectedIndex(); i > 0 {
+		q.Basis = review.Bases[i-1].Code
+	}
+	if i := s.state.SelectedIndex(); i > 0 {
+		q.State = string(officeStates[i-1])
+	}
+	var err error
+	if q.From, err = officeParseDate("起始日期", s.from.Text); err != nil {
+		return q, err
+	}
+	if q.To, err = officeParseDate("截止日期", s.to.Text); err != nil {
+		return q, err
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
+		return q, fmt.Errorf("起始日期晚于截止日期：请检查日期范围")
+	}
+	return q, nil
+}
+
+// showHits lists search results, or says why there are none.
+func (s *SearchScreen) showHits(hits []index.Hit, err error) {
+	s.search.Enable()
+	s.hits = hits
+	s.record = nil
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.list.ScrollToTop()
+	s.detail.Hide()
+	s.empty.Show()
+	switch {
+	case err != nil:
+		fyne.LogError("search", err)
+		s.hits = nil
+		s.list.Refresh()
+		s.setStatus("检索失败："+review.ErrorMessage(err), widget.DangerImportance)
+		s.empty.SetText("检索失败。")
+	case len(hits) == 0:
+		s.setStatus("没有找到符合条件的记录。", widget.MediumImportance)
+		s.empty.SetText("没有找到符合条件的记录。")
+	default:
+		s.setStatus(fmt.Sprintf("找到 %d 条记录（最多列出 50 条）。", len(hits)), widget.MediumImportance)
+		s.empty.SetText("请在左侧选择一条记录。")
+	}
+}
+
+// showRecord shows one record with the snippet its hit had.
+func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
+	if err != nil {
+		if review.ErrorCode(err) == review.ErrInternal {
+			fyne.LogError(fmt.Sprintf("read record %d", id), err)
+		}
+		dialog.ShowInformation("无法读取记录", review.ErrorMessage(err), s.win)
+		return
+	}
+	s.record = r
+	s.title.SetText(r.Title)
+	date := r.IssueDate
+	if date == "" && !r.DecidedAt.IsZero() {
+		date = r.DecidedAt.Local().Format(officeDateLayout)
+	}
+	lines := []string{
+		fmt.Sprintf("编号：%d　部门：%s　日期：%s", r.ID, queueOr(r.Department, "（未填）"), queueOr(date, "不详")),
+		fmt.Sprintf("公开属性：%s　法律依据：%s", queueAttrName(r.Attribute), queueBasisText(r.Basis)),
+		"理由：" + queueOr(r.Reason, "（无）"),
+		"状态：" + queueStateName(r.State),
+		"文件：" + r.File,
+	}
+	if r.Drafter != "" {
+		lines = append(lines, "起草人："+r.Drafter)
+	}
+	if len(r.Findings) > 0 {
+		lines = append(lines, fmt.Sprintf("保密检查结果：%d 条", len(r.Findings)))
+	}
+	s.info.SetText(strings.Join(lines, "\n"))
+	s.snippet.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "（无）", Style: widget.RichTextStyleInline}}
+	for _, h := range s.hits {
+		if h.ID == r.ID && h.Snippet != "" {
+			s.snippet.Segments = officeMarked(h.Snippet, false)
+		}
+	}
+	s.snippet.Refresh()
+	text := r.Text()
+	if r.Unreadable != "" {
+		text = "文件无法读取：" + r.Unreadable
+	} else if n := utf8.RuneCountInString(text); n > officeTextRunes {
+		text = string([]rune(text)[:officeTextRunes]) + fmt.Sprintf("\n……（以下从略，全文共 %d 字）", n)
+	}
+	s.text.SetText(strings.TrimSpace(text))
+	s.empty.Hide()
+	s.detail.Show()
+	s.detail.ScrollToTop()
+}
+
+// officeMarked turns a snippet whose matches are in 【】 into rich-text
+// segments, the matches bold and coloured, line breaks as spaces. With oneLine,
+// the text before the first match is shortened so the match shows.
+func officeMarked(snippet string, oneLine bool) []widget.RichTextSegment {
+	snippet = strings.Join(strings.Fields(snippet), " ")
+	if oneLine {
+		if i := strings.Index(snippet, "【"); i > 0 {
+			before := []rune(snippet[:i])
+			if len(before) > 12 {
+				snippet = "…" + string(before[len(before)-12:]) + snippet[i:]
+			}
+		}
+	}
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyleInline
+	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	for snippet != "" {
+		open := strings.Index(snippet, "【")
+		if open < 0 {
+			segs = append(segs, &widget.TextSegment{Text: snippet, Style: plain})
+			break
+		}
+		if open > 0 {
+			segs = append(segs, &widget.TextSegment{Text: snippet[:open], Style: plain})
+		}
+		rest := snippet[open+len("【"):]
+		end := strings.Index(rest, "】")
+		if end < 0 {
+			segs = append(segs, &widget.TextSegment{Text: rest, Style: mark})
+			break
+		}
+		segs = append(segs, &widget.TextSegment{Text: rest[:end], Style: mark})
+		snippet = rest[end+len("】"):]
+	}
+	return segs
+}
+
+// onSearchTapped runs the search in the background.
+func (s *SearchScreen) onSearchTapped() { s.Reload() }
+
+// onSubmitted runs the search when Enter is pressed in an entry.
+func (s *SearchScreen) onSubmitted(string) { s.Reload() }
+
+// onListSelected reads the picked record in the background and shows it.
+func (s *SearchScreen) onListSelected(i widget.ListItemID) {
+	if i < 0 || i >= len(s.hits) {
+		return
+	}
+	id := s.hits[i].ID
+	s.pending++
+	n := s.pending
+	go func() {
+		rec, err := s.svc.Archive.Store.Get(context.Background(), id)
+		fyne.Do(func() {
+			if n != s.pending {
+				return
+			}
+			s.showRecord(id, rec, err)
+			s.changed()
+		})
+	}()
+}
+
+// setStatus shows a line under the filters.
+func (s *SearchScreen) setStatus(text string, imp widget.Importance) {
+	s.status.Importance = imp
+	s.status.SetText(text)
+	s.status.Show()
+}
+
+// changed tells OnChanged that a background result is on screen.
+func (s *SearchScreen) changed() {
+	if s.OnChanged != nil {
+		s.OnChanged()
+	}
+}
+
+func (s *SearchScreen) listLength() int { return len(s.hits) }
+
+func (s *SearchScreen) newListItem() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Truncation = fyne.TextTruncateEllipsis
+	meta := widget.NewLabel("")
+	meta.Truncation = fyne.TextTruncateEllipsis
+	meta.SizeName = theme.SizeNameCaptionText
+	snip := widget.NewRichText()
+	snip.Truncation = fyne.TextTruncateEllipsis
+	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, meta, snip)
+}
+
+func (s *SearchScreen) updateListItem(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.hits) {
+		return
+	}
+	h := s.hits[i]
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(h.Title)
+	c.Objects[1].(*widget.Label).SetText(queueHitMeta(h))
+	snip := c.Objects[2].(*widget.RichText)
+	if h.Snippet == "" {
+		snip.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: h.File, Style: widget.RichTextStyleInline}}
+	} else {
+		snip.Segments = officeMarked(h.Snippet, true)
+	}
+	snip.Refresh()
+}
+
+// ReReviewScreen is the disclosure office's yearly re-review: the withheld and
+// on-request decisions due, kept (with a note) or converted to public, and the
+// secrecy markings whose period has run out.
+type ReReviewScreen struct {
+	// OnChanged, when set, is called on the UI goroutine after a background load or action has been shown.
+	OnChanged func()
+
+	win  fyne.Window
+	svc  *Services
+	sess *Session
+	now  func() time.Time
+
+	root    fyne.CanvasObject
+	heading *widget.Label
+	list    *widget.List
+	info    *widget.Label
+	keep    *widget.Button
+	convert *widget.Button
+	status  *widget.Label
+	expHead *widget.Label
+	expired *widget.List
+	reload  *widget.Button
+
+	due     []index.Record
+	exps    []index.Expiry
+	current int64
+	pending int
+}
+
+// reReviewData is one load of the re-review lists.
+type reReviewData struct {
+	due  []index.Record
+	exps []index.Expiry
+	err  error
+}
+
+// NewReReviewScreen builds the yearly re-review of the signed-in disclosure office.
+func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewScreen {
+	s := &ReReviewScreen{win: win, svc: svc, sess: sess, now: time.Now}
+	s.heading = widget.NewLabel("")
+	s.heading.TextStyle = fyne.TextStyle{Bold: true}
+	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
+	s.list = widget.NewList(s.dueLength, s.newDueItem, s.updateDueItem)
+	s.list.OnSelected = s.onDueSelected
+	s.info = widget.NewLabel("请在左侧选择一份到期的决定。")
+	s.info.Wrapping = fyne.TextWrapWord
+	s.info.Selectable = true
+	s.keep = widget.NewButtonWithIcon("维持", theme.ConfirmIcon(), s.onKeepTapped)
+	s.convert = widget.NewButtonWithIcon("转为主动公开", theme.VisibilityIcon(), s.onConvertTapped)
+	s.convert.Importance = widget.HighImportance
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Hide()
+	detail := container.NewBorder(s.status, container.NewHBox(layout.NewSpacer(), s.keep, s.convert), nil, nil,
+		container.NewVScroll(s.info))
+	dueSplit := container.NewHSplit(s.list, detail)
+	dueSplit.Offset = 0.45
+
+	s.expHead = queueSection("")
+	s.expired = widget.NewList(s.expLength, s.newExpItem, s.updateExpItem)
+	expBox := container.NewBorder(s.expHead, nil, nil, nil, s.expired)
+
+	body := container.NewVSplit(dueSplit, expBox)
+	body.Offset = 0.65
+	s.root = container.NewBorder(container.NewBorder(nil, nil, nil, s.reload, s.heading), nil, nil, nil, body)
+	s.showData(reReviewData{})
+	return s
+}
+
+// Content returns the screen's widgets.
+func (s *ReReviewScreen) Content() fyne.CanvasObject { return s.root }
+
+// Reload fetches the due list and the expired markings in the background.
+func (s *ReReviewScreen) Reload() {
+	s.pending++
+	n := s.pending
+	s.reload.Disable()
+	go func() {
+		d := s.fetch()
+		fyne.Do(func() {
+			if n != s.pending {
+				return
+			}
+			s.showData(d)
+			s.changed()
+		})
+	}()
+}
+
+// Load fetches and shows the lists before returning; call it on the UI goroutine.
+func (s *ReReviewScreen) Load() error {
+	s.pending++
+	d := s.fetch()
+	s.showData(d)
+	return d.err
+}
+
+// Due returns the decisions due for re-review, oldest first.
+func (s *ReReviewScreen) Due() []index.Record { return s.due }
+
+// Expired returns the secrecy markings whose period has run out.
+func (s *ReReviewScreen) Expired() []index.Expiry { return s.exps }
+
+// Status returns the line shown above the decision, "" when none.
+func (s *ReReviewScreen) Status() string {
+	if !s.status.Visible() {
+		return ""
+	}
+	return s.status.Text
+}
+
+// Keep keeps a decision with the reviewer's note and shows the outcome (or the refusal) before returning; call it on the UI goroutine.
+func (s *ReReviewScreen) Keep(id int64, note string) error {
+	s.pending++
+	err := s.svc.Archive.Keep(context.Background(), id, s.sess.User.Name, note)
+	s.finish("维持原决定", err, s.keptText(id), s.fetch())
+	return err
+}
+
+// Convert starts converting a decision to public and shows the new route or
+// the return reasons before returning; call it on the UI goroutine.
+func (s *ReReviewScreen) Convert(id int64, note string) (int64, review.Outcome, error) {
+	s.pending++
+	newID, out, err := s.svc.Archive.Convert(context.Background(), s.svc.Rules, id, s.sess.User.Name, note)
+	s.finish("转为主动公开", err, officeConvertText(newID, out), s.fetch())
+	return newID, out, err
+}
+
+// fetch reads the due list and the expired markings; it touches no widget.
+func (s *ReReviewScreen) fetch() reReviewData {
+	ctx := context.Background()
+	var d reReviewData
+	now := s.now()
+	if d.due, d.err = s.svc.Archive.ReviewDue(ctx, now, index.DefaultReviewPeriod); d.err != nil {
+		return d
+	}
+	d.exps, d.err = s.svc.Archive.ExpiredMarkings(ctx, now)
+	return d
+}
+
+// showData lists what a load found.
+func (s *ReReviewScreen) showData(d reReviewData) {
+	s.reload.Enable()
+	if d.err != nil {
+		fyne.LogError("load re-review", d.err)
+		s.setStatus("无法读取复查清单："+review.ErrorMessage(d.err), widget.DangerImportance)
+	}
+	s.due, s.exps = d.due, d.exps
+	s.heading.SetText(fmt.Sprintf("年度复查：%d 份不予公开或依申请公开的决定到期", len(s.due)))
+	s.expHead.SetText(fmt.Sprintf("保密期限已满的密级标志（%d 个）：请提请定密机关解密或确认延期", len(s.exps)))
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.expired.Refresh()
+	i := s.indexOf(s.current)
+	if i < 0 && len(s.due) > 0 {
+		i = 0
+	}
+	if i >= 0 {
+		s.list.Select(i)
+	}
+	s.display(i)
+}
+
+// display shows the due decision at index i, or nothing when i < 0.
+func (s *ReReviewScreen) display(i int) {
+	if i < 0 || i >= len(s.due) {
+		s.current = 0
+		s.info.SetText("请在左侧选择一份到期的决定。")
+		if len(s.due) == 0 {
+			s.info.SetText("没有到期需要复查的决定。")
+		}
+		s.keep.Disable()
+		s.convert.Disable()
+		return
+	}
+	r := &s.due[i]
+	s.current = r.ID
+	last := "从未复查"
+	if !r.ReviewedAt.IsZero() {
+		last = r.ReviewedAt.Local().Format(officeDateLayout)
+	}
+	s.info.SetText(strings.Join([]string{
+		r.Title,
+		fmt.Sprintf("编号：%d　部门：%s", r.ID, queueOr(r.Department, "（未填）")),
+		"公开属性：" + queueAttrName(r.Attribute),
+		"法律依据：" + queueBasisText(r.Basis),
+		"理由：" + queueOr(r.Reason, "（无）"),
+		"决定日期：" + officeDay(r.DecidedAt) + "　成文日期：" + queueOr(r.IssueDate, "不详"),
+		"上次复查：" + last,
+	}, "\n"))
+	s.keep.Enable()
+	s.convert.Enable()
+}
+
+// officeDay formats a time as a date, or says it is unknown.
+func officeDay(t time.Time) string {
+	if t.IsZero() {
+		return "不详"
+	}
+	return t.Local().Format(officeDateLayout)
+}
+
+// keptText says a decision was kept.
+func (s *ReReviewScreen) keptText(id int64) string {
+	if i := s.indexOf(id); i >= 0 {
+		return fmt.Sprintf("已维持原决定：%s。下次复查在一年后。", s.due[i].Title)
+	}
+	return "已维持原决定。"
+}
+
+// officeConvertText words a conversion's outcome: the new record and its route, or the reasons it was returned.
+func officeConvertText(newID int64, out review.Outcome) string {
+	if out.Result == review.Routed {
+		roles := make([]string, len(out.Route))
+		for i, st := range out.Route {
+			roles[i] = st.Role.Chinese()
+		}
+		return fmt.Sprintf("已转为主动公开，新记录第 %d 号，送%s。", newID, strings.Join(roles, " → "))
+	}
+	msgs := make([]string, len(out.Returns))
+	for i, r := range out.Returns {
+		msgs[i] = fmt.Sprintf("%d. %s", i+1, r.Message)
+	}
+	return fmt.Sprintf("新记录第 %d 号未能进入签发流程，已退回：\n%s", newID, strings.Join(msgs, "\n"))
+}
+
+// finish shows the outcome of keep or convert: the refusal in a dialog, or what happened, and the fresh lists.
+func (s *ReReviewScreen) finish(what string, err error, done string, d reReviewData) {
+	s.showData(d)
+	if err != nil {
+		if review.ErrorCode(err) == review.ErrInternal {
+			fyne.LogError(what, err)
+		}
+		s.setStatus("未能"+what+"："+review.ErrorMessage(err), widget.DangerImportance)
+		dialog.ShowInformation("未能"+what, review.ErrorMessage(err), s.win)
+		return
+	}
+	s.setStatus(done, widget.SuccessImportance)
+	if strings.Contains(done, "退回") {
+		dialog.ShowInformation(what, done, s.win)
+	}
+}
+
+// onDueSelected shows the picked decision.
+func (s *ReReviewScreen) onDueSelected(i widget.ListItemID) {
+	s.status.Hide()
+	s.display(i)
+}
+
+// onKeepTapped asks for the reason and keeps the decision in the background.
+func (s *ReReviewScreen) onKeepTapped() {
+	id := s.current
+	user, text := s.sess.User.Name, s.keptText(id)
+	askNote(s.win, "维持原决定", "维持", "维持的理由（必填）", func(note string) {
+		s.run(func() (string, error) {
+			return text, s.svc.Archive.Keep(context.Background(), id, user, note)
+		}, "维持原决定")
+	})
+}
+
+// onConvertTapped asks for a note and starts the conversion to public in the background.
+func (s *ReReviewScreen) onConvertTapped() {
+	id := s.current
+	user := s.sess.User.Name
+	askNote(s.win, "转为主动公开", "转为主动公开", "转为主动公开的理由（如：原不公开的情形已消失）", func(note string) {
+		s.run(func() (string, error) {
+			newID, out, err := s.svc.Archive.Convert(context.Background(), s.svc.Rules, id, user, note)
+			return officeConvertText(newID, out), err
+		}, "转为主动公开")
+	})
+}
+
+// run applies keep or convert off the UI goroutine and shows the outcome.
+func (s *ReReviewScreen) run(act func() (string, error), what string) {
+	s.pending++
+	n := s.pending
+	s.keep.Disable()
+	s.convert.Disable()
+	go func() {
+		done, err := act()
+		d := s.fetch()
+		fyne.Do(func() {
+			if n != s.pending {
+				return
+			}
+			s.finish(what, err, done, d)
+			s.changed()
+		})
+	}()
+}
+
+// setStatus shows a line above the decision.
+func (s *ReReviewScreen) setStatus(text string, imp widget.Importance) {
+	s.status.Importance = imp
+	s.status.SetText(text)
+	s.status.Show()
+}
+
+// changed tells OnChanged that a background result is on screen.
+func (s *ReReviewScreen) changed() {
+	if s.OnChanged != nil {
+		s.OnChanged()
+	}
+}
+
+// indexOf returns the list index of the due decision with this ID, or -1.
+func (s *ReReviewScreen) indexOf(id int64) int {
+	for i := range s.due {
+		if s.due[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *ReReviewScreen) dueLength() int { return len(s.due) }
+
+func (s *ReReviewScreen) newDueItem() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Truncation = fyne.TextTruncateEllipsis
+	meta := widget.NewLabel("")
+	meta.Truncation = fyne.TextTruncateEllipsis
+	meta.SizeName = theme.SizeNameCaptionText
+	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, meta)
+}
+
+func (s *ReReviewScreen) updateDueItem(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.due) {
+		return
+	}
+	r := &s.due[i]
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(r.Title)
+	c.Objects[1].(*widget.Label).SetText(queueHitMeta(index.Hit{Attribute: string(r.Attribute), Basis: r.Basis,
+		Date: "决定于 " + officeDay(r.DecidedAt)}))
+}
+
+func (s *ReReviewScreen) expLength() int { return len(s.exps) }
+
+func (s *ReReviewScreen) newExpItem() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (s *ReReviewScreen) updateExpItem(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.exps) {
+		return
+	}
+	e := s.exps[i]
+	when := fmt.Sprintf("自 %s 起算，已于 %s 期满", e.From, e.Expires.Local().Format(officeDateLayout))
+	if strings.HasPrefix(e.From, "0001-") { // no issue date nor decision date to count from
+		when = "成文日期不详，无法计算期满日"
+	}
+	o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s（第 %d 号）", e.Title, e.Marking, when, e.ID))
+}
+
+// Columns of the report preview.
+const (
+	reportColRow = iota
+	reportColLabel
+	reportColCount
+	reportCols
+)
+
+var (
+	reportColTitles = [reportCols]string{"序号", "项目", "总计"}
+	reportColWidths = [reportCols]float32{90, 560, 70}
+)
+
+// ReportScreen previews table 3 of the annual report on government
+// information disclosure for a year and exports it as Excel or CSV.
+type ReportScreen struct {
+	// OnChanged, when set, is called on the UI goroutine after a background load or export has been shown.
+	OnChanged func()
+
+	win fyne.Window
+	svc *Services
+
+	root    fyne.CanvasObject
+	year    *widget.Select
+	years   []int
+	table   *widget.Table
+	summary *widget.Label
+	xlsx    *widget.Button
+	csv     *widget.Button
+	status  *widget.Label
+
+	report  *index.Report
+	pending int
+}
+
+// NewReportScreen builds the annual report preview, set to last year.
+func NewReportScreen(win fyne.Window, svc *Services) *ReportScreen {
+	s := &ReportScreen{win: win, svc: svc}
+	this := time.Now().Year()
+	var opts []string
+	for y := this; y >= this-10; y-- {
+		s.years = append(s.years, y)
+		opts = append(opts, fmt.Sprintf("%d 年度", y))
+	}
+	s.year = widget.NewSelect(opts, nil)
+	s.year.SetSelectedIndex(1)
+	s.year.OnChanged = s.onYearChanged
+	s.xlsx = widget.NewButtonWithIcon("导出 Excel…", theme.DocumentSaveIcon(), s.onExportXLSXTapped)
+	s.xlsx.Importance = widget.HighImportance
+	s.csv = widget.NewButtonWithIcon("导出 CSV…", theme.DocumentSaveIcon(), s.onExportCSVTapped)
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Hide()
+
+	s.table = widget.NewTable(s.tableSize, s.newCell, s.updateCell)
+	s.table.ShowHeaderRow = true
+	s.table.CreateHeader = s.newHeader
+	s.table.UpdateHeader = s.updateHeader
+	for c, w := range reportColWidths {
+		s.table.SetColumnWidth(c, w)
+	}
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+
+	bar := container.NewHBox(widget.NewLabel("年度"), s.year, layout.NewSpacer(), s.csv, s.xlsx)
+	title := queueSection("表三 收到和处理政府信息公开申请情况（按本系统已作出决定的稿件统计）")
+	title.Wrapping = fyne.TextWrapWord
+	side := container.NewVScroll(container.NewVBox(queueSection("按公开属性与法律依据"), s.summary))
+	split := container.NewHSplit(s.table, side)
+	split.Offset = 0.72
+	s.root = container.NewBorder(container.NewVBox(bar, title, s.status), nil, nil, nil, split)
+	return s
+}
+
+// Content returns the screen's widgets.
+func (s *ReportScreen) Content() fyne.CanvasObject { return s.root }
+
+// Reload builds the selected year's report in the background.
+func (s *ReportScreen) Reload() {
+	year := s.Year()
+	s.pending++
+	n := s.pending
+	go func() {
+		rep, err := s.svc.Archive.Report(context.Background(), year)
+		fyne.Do(func() {
+			if n != s.pending {
+				return
+			}
+			s.show(rep, err)
+			s.changed()
+		})
+	}()
+}
+
+// Load builds a year's report and shows it before returning; call it on the UI goroutine.
+func (s *ReportScreen) Load(year int) error {
+	for i, y := range s.years {
+		if y == year {
+			s.year.OnChanged = nil
+			s.year.SetSelectedIndex(i)
+			s.year.OnChanged = s.onYearChanged
+		}
+	}
+	s.pending++
+	rep, err := s.svc.Archive.Report(context.Background(), year)
+	s.show(rep, err)
+	return err
+}
+
+// Year returns the year selected.
+func (s *ReportScreen) Year() int {
+	if i := s.year.SelectedIndex(); i >= 0 {
+		return s.years[i]
+	}
+	return time.Now().Year() - 1
+}
+
+// Report returns the report on show, or nil before the first load.
+func (s *ReportScreen) Report() *index.Report { return s.report }
+
+// CellText returns the text the preview shows at row, col, or "" outside it.
+func (s *ReportScreen) CellText(row, col int) string {
+	if s.report == nil || row < 0 || row >= len(s.report.Rows) {
+		return ""
+	}
+	r := s.report.Rows[row]
+	switch col {
+	case reportColRow:
+		return r.Row
+	case reportColLabel:
+		return r.Label
+	case reportColCount:
+		return strconv.Itoa(r.Count)
+	}
+	return ""
+}
+
+// Summary returns the counts by attribute and basis as shown.
+func (s *ReportScreen) Summary() string { return s.summary.Text }
+
+// ExportXLSX writes the report on show as an .xlsx workbook.
+func (s *ReportScreen) ExportXLSX(w io.Writer) error {
+	if s.report == nil {
+		return review.Errorf(review.ErrInvalid, "报表尚未生成")
+	}
+	return s.report.WriteXLSX(w)
+}
+
+// ExportCSV writes the report on show as CSV.
+func (s *ReportScreen) ExportCSV(w io.Writer) error {
+	if s.report == nil {
+		return review.Errorf(review.ErrInvalid, "报表尚未生成")
+	}
+	return s.report.WriteCSV(w)
+}
+
+// show puts a report on screen, or says why there is none.
+func (s *ReportScreen) show(rep *index.Report, err error) {
+	if err != nil {
+		fyne.LogError("report", err)
+		s.report = nil
+		s.table.Refresh()
+		s.summary.SetText("")
+		s.setStatus("无法生成报表："+review.ErrorMessage(err), widget.DangerImportance)
+		s.xlsx.Disable()
+		s.csv.Disable()
+		return
+	}
+	s.report = rep
+	s.status.Hide()
+	s.xlsx.Enable()
+	s.csv.Enable()
+	s.table.Refresh()
+	s.table.ScrollToTop()
+	lines := []string{fmt.Sprintf("%d 年度共 %d 份决定", rep.Year, rep.Total)}
+	for _, a := range review.Attributes {
+		lines = append(lines, fmt.Sprintf("%s：%d", a.Chinese(), rep.ByAttribute[string(a)]))
+	}
+	lines = append(lines, "", "不予公开的法律依据：")
+	for _, b := range review.Bases {
+		lines = append(lines, fmt.Sprintf("%s：%d", b.Name, rep.ByBasis[b.Code]))
+	}
+	s.summary.SetText(strings.Join(lines, "\n"))
+}
+
+// onYearChanged builds the newly selected year's report.
+func (s *ReportScreen) onYearChanged(string) { s.Reload() }
+
+// onExportXLSXTapped asks where to save the Excel workbook.
+func (s *ReportScreen) onExportXLSXTapped() { s.askSave(".xlsx", s.ExportXLSX) }
+
+// onExportCSVTapped asks where to save the CSV file.
+func (s *ReportScreen) onExportCSVTapped() { s.askSave(".csv", s.ExportCSV) }
+
+// askSave shows the save dialog and writes the file, off the UI goroutine, to the place chosen.
+func (s *ReportScreen) askSave(ext string, write func(io.Writer) error) {
+	if s.report == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { s.onSaveChosen(w, err, write) }, s.win)
+	d.SetFileName(fmt.Sprintf("政府信息公开年报表三-%d%s", s.report.Year, ext))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetConfirmText("保存")
+	d.SetDismissText("取消")
+	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
+	d.Show()
+}
+
+// onSaveChosen writes the report to the file picked in the save dialog.
+func (s *ReportScreen) onSaveChosen(w fyne.URIWriteCloser, err error, write func(io.Writer) error) {
+	if err != nil {
+		fyne.LogError("save dialog", err)
+		dialog.ShowInformation("无法保存", fmt.Sprintf("无法打开所选位置：%v", err), s.win)
+		return
+	}
+	if w == nil {
+		return // cancelled
+	}
+	path := w.URI().Path()
+	go func() {
+		err := write(w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		fyne.Do(func() {
+			if err != nil {
+				fyne.LogError("export "+path, err)
+				dialog.ShowInformation("导出失败", fmt.Sprintf("无法写入 %s：%v\n请换一个位置再试。", path, err), s.win)
+			} else {
+				s.setStatus("已导出："+path, widget.SuccessImportance)
+			}
+			s.changed()
+		})
+	}()
+}
+
+// setStatus shows a line under the toolbar.
+func (s *ReportScreen) setStatus(text string, imp widget.Importance) {
+	s.status.Importance = imp
+	s.status.SetText(text)
+	s.status.Show()
+}
+
+// changed tells OnChanged that a background result is on screen.
+func (s *ReportScreen) changed() {
+	if s.OnChanged != nil {
+		s.OnChanged()
+	}
+}
+
+func (s *ReportScreen) tableSize() (int, int) {
+	if s.report == nil {
+		return 0, reportCols
+	}
+	return len(s.report.Rows), reportCols
+}
+
+func (s *ReportScreen) newCell() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (s *ReportScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.TextStyle = fyne.TextStyle{Bold: s.report != nil && id.Row == len(s.report.Rows)-1}
+	if id.Col == reportColCount {
+		l.Alignment = fyne.TextAlignTrailing
+	} else {
+		l.Alignment = fyne.TextAlignLeading
+	}
+	l.SetText(s.CellText(id.Row, id.Col))
+}
+
+func (s *ReportScreen) newHeader() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+func (s *ReportScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Col >= 0 && id.Col < reportCols {
+		o.(*widget.Label).SetText(reportColTitles[id.Col])
+	}
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"prepub/assets"
+	"prepub/review/scan"
+)
+
+// SettingsScreen shows the policy in force: the rules file and a readable
+// summary of it, and the keyword classes of the secrecy scan.
+type SettingsScreen struct {
+	svc  *Services
+	root fyne.CanvasObject
+}
+
+// NewSettingsScreen builds the settings screen.
+func NewSettingsScreen(svc *Services) *SettingsScreen {
+	path := svc.RulesPath
+	if path == "" {
+		path = "（未指定本单位规则文件，使用内置默认规则；启动时用 --rules 文件 指定）"
+	}
+	rules := widget.NewLabel(svc.Rules.Summary())
+	rules.Wrapping = fyne.TextWrapWord
+	var kw strings.Builder
+	if tf, err := scan.ParseTerms("assets/keywords.toml", assets.Keywords); err == nil {
+		for _, c := range tf.Classes {
+			fmt.Fprintf(&kw, "%s（%s）：%s\n", categoryName(c.Category), c.Severity.Chinese(), strings.Join(c.Terms, "、"))
+		}
+	}
+	keywords := widget.NewLabel(kw.String())
+	keywords.Wrapping = fyne.TextWrapWord
+	s := &SettingsScreen{svc: svc}
+	s.root = container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("签发规则文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel(path), rules,
+		widget.NewLabelWithStyle("保密检查关键词（内置；本单位可用关键词文件追加）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		keywords,
+	))
+	return s
+}
+
+// Content returns the screen's widgets.
+func (s *SettingsScreen) Content() fyne.CanvasObject { return s.root }
+
+// Reload does nothing: the policy in force changes only at start.
+func (s *SettingsScreen) Reload() {}

@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"prepub/index"
+	"prepub/review"
+)
+
+// Shell is the main window: sign-in first, then one tab per screen the
+// signed-in user's role may use. Queues reload when their tab is shown and
+// every half minute, so new work appears without a restart.
+type Shell struct {
+	win     fyne.Window
+	svc     *Services
+	sess    *Session
+	tabs    *container.AppTabs
+	screens []Screen
+	drop    func(path string) // where a dropped file goes, for the clerk
+	ticker  *time.Ticker
+	status  *widget.Label
+}
+
+// NewShell builds the window's content: the first-administrator setup when
+// the archive has no account yet, else the sign-in screen.
+func NewShell(win fyne.Window, svc *Services) *Shell {
+	s := &Shell{win: win, svc: svc, status: widget.NewLabel("")}
+	win.SetOnDropped(s.onDropped)
+	s.showSignIn()
+	return s
+}
+
+// Session returns who is signed in, or nil.
+func (s *Shell) Session() *Session { return s.sess }
+
+// Tabs returns the tab titles shown to the signed-in user.
+func (s *Shell) Tabs() []string {
+	if s.tabs == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range s.tabs.Items {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+// Select shows the tab with the given title.
+func (s *Shell) Select(title string) {
+	for i, t := range s.tabs.Items {
+		if t.Text == title {
+			s.tabs.SelectIndex(i)
+			s.screens[i].Reload()
+		}
+	}
+}
+
+// Screen returns the screen behind the tab with the given title, or nil.
+func (s *Shell) Screen(title string) Screen {
+	for i, t := range s.tabs.Items {
+		if t.Text == title {
+			return s.screens[i]
+		}
+	}
+	return nil
+}
+
+func (s *Shell) showSignIn() {
+	n, err := s.svc.Archive.Store.UserCount(context.Background())
+	if err != nil {
+		showError(s.win, err)
+	}
+	s.win.SetContent(NewSignIn(s.win, s.svc, n == 0, s.SignedIn).Content())
+}
+
+// SignedIn opens the screens of a user's role.
+func (s *Shell) SignedIn(u index.User) {
+	s.sess = &Session{User: u}
+	s.screens, s.drop = nil, nil
+	s.tabs = container.NewAppTabs()
+	add := func(title string, sc Screen) {
+		s.screens = append(s.screens, sc)
+		s.tabs.Append(container.NewTabItem(title, sc.Content()))
+	}
+	switch u.Role {
+	case review.RoleClerk:
+		c := NewClerkScreen(s.win, s.svc, s.sess)
+		s.drop = c.Open
+		add("起草与提交", c)
+		add("批量检查", NewBatchScreen(s.win, s.svc))
+	case review.SecrecyOfficer:
+		add("保密审查", NewQueueScreen(s.win, s.svc, s.sess))
+		add("批量检查", NewBatchScreen(s.win, s.svc))
+	case review.LegalOffice:
+		add("法制审查", NewQueueScreen(s.win, s.svc, s.sess))
+		add("档案检索", NewSearchScreen(s.win, s.svc))
+	case review.DeputyHead, review.PrincipalHead:
+		add("签发", NewQueueScreen(s.win, s.svc, s.sess))
+		add("档案检索", NewSearchScreen(s.win, s.svc))
+	case index.RoleDisclosureOffice:
+		add("档案检索", NewSearchScreen(s.win, s.svc))
+		add("年度复查", NewReReviewScreen(s.win, s.svc, s.sess))
+		add("年度报告", NewReportScreen(s.win, s.svc))
+	case index.RoleAdmin:
+		add("账号", NewUsersScreen(s.win, s.svc, s.sess))
+	}
+	add("设置", NewSettingsScreen(s.svc))
+	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent() }
+	s.status.SetText("当前用户：" + u.Name + "（" + index.RoleName(u.Role) + "）")
+	switchUser := widget.NewButton("切换用户", s.onSwitchUser)
+	top := container.NewBorder(nil, nil, nil, switchUser, s.status)
+	s.win.SetContent(container.NewBorder(top, nil, nil, nil, s.tabs))
+	s.reloadCurrent()
+	s.startPolling()
+}
+
+// reloadCurrent reloads the screen of the tab in front.
+func (s *Shell) reloadCurrent() {
+	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.screens) {
+		s.screens[i].Reload()
+	}
+}
+
+// startPolling reloads the tab in front every 30 seconds, so work others send arrives by itself.
+func (s *Shell) startPolling() {
+	if s.ticker != nil {
+		s.ticker.Stop()
+	}
+	s.ticker = time.NewTicker(30 * time.Second)
+	t := s.ticker
+	go func() {
+		for range t.C {
+			fyne.Do(s.reloadCurrent)
+		}
+	}()
+}
+
+func (s *Shell) onSwitchUser() {
+	if s.ticker != nil {
+		s.ticker.Stop()
+	}
+	s.sess, s.tabs, s.screens, s.drop = nil, nil, nil, nil
+	s.showSignIn()
+}
+
+func (s *Shell) onDropped(_ fyne.Position, uris []fyne.URI) {
+	if len(uris) == 0 {
+		return
+	}
+	if s.drop == nil {
+		dialog.ShowInformation("无法打开", "只有起草人可以拖入草稿进行检查和提交。", s.win)
+		return
+	}
+	s.Select("起草与提交")
+	s.drop(uris[0].Path())
+}
+
+// showError shows a refusal's Chinese message once and logs the detail once.
+func showError(win fyne.Window, err error) {
+	fyne.LogError("prepub", err)
+	dialog.ShowError(errorForUser(err), win)
+}
+
+// userError carries only the Chinese message of an error.
+type userError string
+
+func (e userError) Error() string { return string(e) }
+
+func errorForUser(err error) error { return userError(review.ErrorMessage(err)) }
