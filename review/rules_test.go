@@ -11,7 +11,7 @@ import (
 
 func defaultRulesText() []byte { return assets.Rules }
 
-func customRules(t *testing.T, src string) *review.Rules {
+func customRules(t testing.TB, src string) *review.Rules {
 	t.Helper()
 	r, err := review.ParseRules("office.toml", []byte(src))
 	if err != nil {
@@ -20,7 +20,7 @@ func customRules(t *testing.T, src string) *review.Rules {
 	return r
 }
 
-func corpusText(t *testing.T, name string) string {
+func corpusText(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile("../../shared/corpus/" + name)
 	if err != nil {
