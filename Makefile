@@ -42,7 +42,9 @@ screenshots: deps-test
 FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 dist: deps windows
 	mkdir -p dist
+	cp cmd/prepub/FyneApp.toml dist/.FyneApp.toml  # fyne package bumps the build number: keep the tree clean
 	cd cmd/prepub && $(FYNE) package -os linux -release
+	mv dist/.FyneApp.toml cmd/prepub/FyneApp.toml
 	mv cmd/prepub/*.tar.xz dist/
 	cp bin/prepub.exe bin/prepubctl.exe dist/
 

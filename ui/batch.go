@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -98,13 +97,7 @@ func NewBatchScreen(win fyne.Window, svc *Services) *BatchScreen {
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 
-	s.table = widget.NewTable(s.tableSize, s.newCell, s.updateCell)
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = s.newHeader
-	s.table.UpdateHeader = s.updateHeader
-	for c, w := range batchWidths {
-		s.table.SetColumnWidth(c, w)
-	}
+	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, batchWidths[:])
 	bar := container.NewBorder(nil, nil, s.choose, container.NewHBox(s.stop, s.export), s.folder)
 	s.root = container.NewBorder(container.NewVBox(bar, s.progress, s.status), nil, nil, nil, s.table)
 	return s
@@ -431,11 +424,7 @@ func batchFill(f *excelize.File, rows []batchRow) error {
 
 // onChooseTapped asks for a folder and checks it.
 func (s *BatchScreen) onChooseTapped() {
-	d := dialog.NewFolderOpen(s.onFolderChosen, s.win)
-	d.SetConfirmText("检查")
-	d.SetDismissText("取消")
-	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	d.Show()
+	showFileDialog(dialog.NewFolderOpen(s.onFolderChosen, s.win), s.win, "检查")
 }
 
 // onFolderChosen checks the folder picked in the dialog.
@@ -462,11 +451,7 @@ func (s *BatchScreen) onCancelTapped() {
 func (s *BatchScreen) onExportTapped() {
 	d := dialog.NewFileSave(s.onExportChosen, s.win)
 	d.SetFileName("批量检查结果.xlsx")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetConfirmText("保存")
-	d.SetDismissText("取消")
-	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	d.Show()
+	showFileDialog(d, s.win, "保存", ".xlsx")
 }
 
 // onExportChosen writes the workbook to the file picked in the save dialog.
@@ -491,12 +476,6 @@ func (s *BatchScreen) onExportChosen(w fyne.URIWriteCloser, err error) {
 
 func (s *BatchScreen) tableSize() (int, int) { return len(s.rows), batchNumCols }
 
-func (s *BatchScreen) newCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
 func (s *BatchScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	if id.Row >= len(s.rows) {
@@ -512,12 +491,6 @@ func (s *BatchScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Importance = severityImportance(r.worst)
 	}
 	l.SetText(r.cell(id.Col))
-}
-
-func (s *BatchScreen) newHeader() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	return l
 }
 
 func (s *BatchScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -147,14 +146,8 @@ func (s *ClerkScreen) newDraftPane() fyne.CanvasObject {
 	s.text = container.New(layout.NewCustomPaddedVBoxLayout(0))
 	s.textScroll = container.NewVScroll(s.text)
 
-	s.table = widget.NewTable(s.tableSize, s.newCell, s.updateCell)
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = s.newHeader
-	s.table.UpdateHeader = s.updateHeader
+	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, clerkColWidths)
 	s.table.OnSelected = s.onFindingSelected
-	for c, w := range clerkColWidths {
-		s.table.SetColumnWidth(c, w)
-	}
 	s.detail = widget.NewLabel("")
 	s.detail.Wrapping = fyne.TextWrapBreak
 	s.detail.Selectable = true
@@ -275,17 +268,11 @@ func (s *ClerkScreen) Open(path string) {
 	if s.refuseWhileBusy() {
 		return
 	}
-	s.pending++
-	n := s.pending
 	s.showBusy(path)
-	go func() {
+	runLatest(&s.pending, func() func() {
 		d := s.read(path)
-		fyne.Do(func() {
-			if n == s.pending {
-				s.showOpened(d)
-			}
-		})
-	}()
+		return func() { s.showOpened(d) }
+	})
 }
 
 // Load reads, scans and shows path before returning; call it on the UI goroutine.
@@ -619,12 +606,6 @@ func (s *ClerkScreen) MarkedText() []string {
 
 func (s *ClerkScreen) tableSize() (int, int) { return len(s.findings), len(clerkCols) }
 
-func (s *ClerkScreen) newCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
 func (s *ClerkScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	if id.Row >= len(s.findings) || id.Col >= len(clerkCols) {
@@ -637,12 +618,6 @@ func (s *ClerkScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Importance = severityImportance(f.Severity)
 	}
 	l.SetText(cellText(f, clerkCols[id.Col]))
-}
-
-func (s *ClerkScreen) newHeader() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	return l
 }
 
 func (s *ClerkScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -836,12 +811,7 @@ func (s *ClerkScreen) fillForm(dec review.Decision, title string) {
 
 // onOpenTapped asks for a draft and opens it.
 func (s *ClerkScreen) onOpenTapped() {
-	d := dialog.NewFileOpen(s.onDraftChosen, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".pdf", ".txt"}))
-	d.SetConfirmText("打开")
-	d.SetDismissText("取消")
-	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	d.Show()
+	showFileDialog(dialog.NewFileOpen(s.onDraftChosen, s.win), s.win, "打开", draftExts...)
 }
 
 // onDraftChosen opens the draft picked in the open dialog.
@@ -853,12 +823,7 @@ func (s *ClerkScreen) onDraftChosen(r fyne.URIReadCloser, err error) {
 
 // onAttachTapped asks for the policy interpretation material.
 func (s *ClerkScreen) onAttachTapped() {
-	d := dialog.NewFileOpen(s.onAttachmentChosen, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".pdf", ".txt"}))
-	d.SetConfirmText("附上")
-	d.SetDismissText("取消")
-	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	d.Show()
+	showFileDialog(dialog.NewFileOpen(s.onAttachmentChosen, s.win), s.win, "附上", draftExts...)
 }
 
 // onAttachmentChosen reads the interpretation picked in the dialog.
@@ -1043,13 +1008,9 @@ func clerkReport(rec index.Record) *scan.FileReport {
 func (s *ClerkScreen) queueLen() int { return len(s.queue) }
 
 func (s *ClerkScreen) newQueueItem() fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Truncation = fyne.TextTruncateEllipsis
-	why := widget.NewLabel("")
-	why.Truncation = fyne.TextTruncateEllipsis
+	why := newTruncLabel()
 	why.Importance = widget.DangerImportance
-	return container.NewVBox(title, why)
+	return container.NewVBox(newTitleLabel(), why)
 }
 
 func (s *ClerkScreen) updateQueueItem(id widget.ListItemID, o fyne.CanvasObject) {
@@ -1185,11 +1146,7 @@ func clerkChosen(win fyne.Window, r fyne.URIReadCloser, err error) (string, bool
 	if r == nil {
 		return "", false // cancelled
 	}
-	path := r.URI().Path()
-	if err := r.Close(); err != nil {
-		fyne.LogError("close "+path, err)
-	}
-	return path, true
+	return chosenPath(r), true
 }
 
 // clerkShowError shows an error once, in Chinese, saying what to do, and logs it once with its detail.

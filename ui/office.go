@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -175,19 +174,14 @@ func (s *SearchScreen) Reload() {
 		s.setStatus(err.Error(), widget.DangerImportance)
 		return
 	}
-	s.pending++
-	n := s.pending
 	s.search.Disable()
-	go func() {
+	runLatest(&s.pending, func() func() {
 		hits, err := s.svc.Archive.Search(context.Background(), q)
-		fyne.Do(func() {
-			if n != s.pending {
-				return
-			}
+		return func() {
 			s.showHits(hits, err)
 			s.changed()
-		})
-	}()
+		}
+	})
 }
 
 // Search runs the search the form describes and shows the results before
@@ -377,46 +371,27 @@ func (s *SearchScreen) onListSelected(i widget.ListItemID) {
 		return
 	}
 	id := s.hits[i].ID
-	s.pending++
-	n := s.pending
-	go func() {
+	runLatest(&s.pending, func() func() {
 		rec, err := s.svc.Archive.Store.Get(context.Background(), id)
-		fyne.Do(func() {
-			if n != s.pending {
-				return
-			}
+		return func() {
 			s.showRecord(id, rec, err)
 			s.changed()
-		})
-	}()
+		}
+	})
 }
 
 // setStatus shows a line under the filters.
-func (s *SearchScreen) setStatus(text string, imp widget.Importance) {
-	s.status.Importance = imp
-	s.status.SetText(text)
-	s.status.Show()
-}
+func (s *SearchScreen) setStatus(text string, imp widget.Importance) { showStatus(s.status, text, imp) }
 
 // changed tells OnChanged that a background result is on screen.
-func (s *SearchScreen) changed() {
-	if s.OnChanged != nil {
-		s.OnChanged()
-	}
-}
+func (s *SearchScreen) changed() { notify(s.OnChanged) }
 
 func (s *SearchScreen) listLength() int { return len(s.hits) }
 
 func (s *SearchScreen) newListItem() fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("")
-	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.SizeName = theme.SizeNameCaptionText
 	snip := widget.NewRichText()
 	snip.Truncation = fyne.TextTruncateEllipsis
-	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, meta, snip)
+	return newTitleMetaBox(snip)
 }
 
 func (s *SearchScreen) updateListItem(i widget.ListItemID, o fyne.CanvasObject) {
@@ -424,9 +399,7 @@ func (s *SearchScreen) updateListItem(i widget.ListItemID, o fyne.CanvasObject) 
 		return
 	}
 	h := s.hits[i]
-	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(h.Title)
-	c.Objects[1].(*widget.Label).SetText(queueHitMeta(h))
+	c := setTitleMeta(o, h.Title, queueHitMeta(h))
 	snip := c.Objects[2].(*widget.RichText)
 	if h.Snippet == "" {
 		snip.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: h.File, Style: widget.RichTextStyleInline}}
@@ -478,7 +451,7 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle = fyne.TextStyle{Bold: true}
 	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
-	s.list = widget.NewList(s.dueLength, s.newDueItem, s.updateDueItem)
+	s.list = widget.NewList(s.dueLength, newTitleMetaItem, s.updateDueItem)
 	s.list.OnSelected = s.onDueSelected
 	s.info = widget.NewLabel("请在左侧选择一份到期的决定。")
 	s.info.Wrapping = fyne.TextWrapWord
@@ -495,7 +468,7 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	dueSplit.Offset = 0.45
 
 	s.expHead = queueSection("")
-	s.expired = widget.NewList(s.expLength, s.newExpItem, s.updateExpItem)
+	s.expired = widget.NewList(s.expLength, newCellLabel, s.updateExpItem)
 	expBox := container.NewBorder(s.expHead, nil, nil, nil, s.expired)
 
 	body := container.NewVSplit(dueSplit, expBox)
@@ -510,19 +483,14 @@ func (s *ReReviewScreen) Content() fyne.CanvasObject { return s.root }
 
 // Reload fetches the due list and the expired markings in the background.
 func (s *ReReviewScreen) Reload() {
-	s.pending++
-	n := s.pending
 	s.reload.Disable()
-	go func() {
+	runLatest(&s.pending, func() func() {
 		d := s.fetch()
-		fyne.Do(func() {
-			if n != s.pending {
-				return
-			}
+		return func() {
 			s.showData(d)
 			s.changed()
-		})
-	}()
+		}
+	})
 }
 
 // Load fetches and shows the lists before returning; call it on the UI goroutine.
@@ -710,36 +678,25 @@ func (s *ReReviewScreen) onConvertTapped() {
 
 // run applies keep or convert off the UI goroutine and shows the outcome.
 func (s *ReReviewScreen) run(act func() (string, error), what string) {
-	s.pending++
-	n := s.pending
 	s.keep.Disable()
 	s.convert.Disable()
-	go func() {
+	runLatest(&s.pending, func() func() {
 		done, err := act()
 		d := s.fetch()
-		fyne.Do(func() {
-			if n != s.pending {
-				return
-			}
+		return func() {
 			s.finish(what, err, done, d)
 			s.changed()
-		})
-	}()
+		}
+	})
 }
 
 // setStatus shows a line above the decision.
 func (s *ReReviewScreen) setStatus(text string, imp widget.Importance) {
-	s.status.Importance = imp
-	s.status.SetText(text)
-	s.status.Show()
+	showStatus(s.status, text, imp)
 }
 
 // changed tells OnChanged that a background result is on screen.
-func (s *ReReviewScreen) changed() {
-	if s.OnChanged != nil {
-		s.OnChanged()
-	}
-}
+func (s *ReReviewScreen) changed() { notify(s.OnChanged) }
 
 // indexOf returns the list index of the due decision with this ID, or -1.
 func (s *ReReviewScreen) indexOf(id int64) int {
@@ -753,34 +710,16 @@ func (s *ReReviewScreen) indexOf(id int64) int {
 
 func (s *ReReviewScreen) dueLength() int { return len(s.due) }
 
-func (s *ReReviewScreen) newDueItem() fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("")
-	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.SizeName = theme.SizeNameCaptionText
-	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, meta)
-}
-
 func (s *ReReviewScreen) updateDueItem(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(s.due) {
 		return
 	}
 	r := &s.due[i]
-	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(r.Title)
-	c.Objects[1].(*widget.Label).SetText(queueHitMeta(index.Hit{Attribute: string(r.Attribute), Basis: r.Basis,
+	setTitleMeta(o, r.Title, queueHitMeta(index.Hit{Attribute: string(r.Attribute), Basis: r.Basis,
 		Date: "决定于 " + officeDay(r.DecidedAt)}))
 }
 
 func (s *ReReviewScreen) expLength() int { return len(s.exps) }
-
-func (s *ReReviewScreen) newExpItem() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
 
 func (s *ReReviewScreen) updateExpItem(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(s.exps) {
@@ -848,13 +787,7 @@ func NewReportScreen(win fyne.Window, svc *Services) *ReportScreen {
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
 
-	s.table = widget.NewTable(s.tableSize, s.newCell, s.updateCell)
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = s.newHeader
-	s.table.UpdateHeader = s.updateHeader
-	for c, w := range reportColWidths {
-		s.table.SetColumnWidth(c, w)
-	}
+	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, reportColWidths[:])
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 
@@ -874,18 +807,13 @@ func (s *ReportScreen) Content() fyne.CanvasObject { return s.root }
 // Reload builds the selected year's report in the background.
 func (s *ReportScreen) Reload() {
 	year := s.Year()
-	s.pending++
-	n := s.pending
-	go func() {
+	runLatest(&s.pending, func() func() {
 		rep, err := s.svc.Archive.Report(context.Background(), year)
-		fyne.Do(func() {
-			if n != s.pending {
-				return
-			}
+		return func() {
 			s.show(rep, err)
 			s.changed()
-		})
-	}()
+		}
+	})
 }
 
 // Load builds a year's report and shows it before returning; call it on the UI goroutine.
@@ -995,11 +923,7 @@ func (s *ReportScreen) askSave(ext string, write func(io.Writer) error) {
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { s.onSaveChosen(w, err, write) }, s.win)
 	d.SetFileName(fmt.Sprintf("政府信息公开年报表三-%d%s", s.report.Year, ext))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.SetConfirmText("保存")
-	d.SetDismissText("取消")
-	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	d.Show()
+	showFileDialog(d, s.win, "保存", ext)
 }
 
 // onSaveChosen writes the report to the file picked in the save dialog.
@@ -1031,30 +955,16 @@ func (s *ReportScreen) onSaveChosen(w fyne.URIWriteCloser, err error, write func
 }
 
 // setStatus shows a line under the toolbar.
-func (s *ReportScreen) setStatus(text string, imp widget.Importance) {
-	s.status.Importance = imp
-	s.status.SetText(text)
-	s.status.Show()
-}
+func (s *ReportScreen) setStatus(text string, imp widget.Importance) { showStatus(s.status, text, imp) }
 
 // changed tells OnChanged that a background result is on screen.
-func (s *ReportScreen) changed() {
-	if s.OnChanged != nil {
-		s.OnChanged()
-	}
-}
+func (s *ReportScreen) changed() { notify(s.OnChanged) }
 
 func (s *ReportScreen) tableSize() (int, int) {
 	if s.report == nil {
 		return 0, reportCols
 	}
 	return len(s.report.Rows), reportCols
-}
-
-func (s *ReportScreen) newCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
 }
 
 func (s *ReportScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -1066,12 +976,6 @@ func (s *ReportScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Alignment = fyne.TextAlignLeading
 	}
 	l.SetText(s.CellText(id.Row, id.Col))
-}
-
-func (s *ReportScreen) newHeader() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	return l
 }
 
 func (s *ReportScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

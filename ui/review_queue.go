@@ -88,11 +88,9 @@ var queueInfoKeys = []string{"部门", "起草人", "公开属性", "法律依�
 func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen {
 	s := &QueueScreen{win: win, svc: svc, sess: sess, role: sess.User.Role, info: map[string]*widget.Label{}}
 
-	s.heading = widget.NewLabel("")
-	s.heading.TextStyle = fyne.TextStyle{Bold: true}
-	s.heading.Truncation = fyne.TextTruncateEllipsis
+	s.heading = newTitleLabel()
 	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
-	s.list = widget.NewList(s.listLength, s.newListItem, s.updateListItem)
+	s.list = widget.NewList(s.listLength, newTitleMetaItem, s.updateListItem)
 	s.list.OnSelected = s.onListSelected
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, s.reload, s.heading), nil, nil, nil, s.list)
 
@@ -171,20 +169,15 @@ func (s *QueueScreen) Content() fyne.CanvasObject { return s.root }
 
 // Reload fetches the role's queue in the background and shows it when it is ready.
 func (s *QueueScreen) Reload() {
-	s.pending++
-	n := s.pending
 	s.reload.Disable()
 	who := s.sess.Actor()
-	go func() {
+	runLatest(&s.pending, func() func() {
 		data := s.fetch(who)
-		fyne.Do(func() {
-			if n != s.pending {
-				return // a newer load or action is under way
-			}
+		return func() { // not run when a newer load or action is under way
 			s.showData(data)
 			s.changed()
-		})
-	}()
+		}
+	})
 }
 
 // Load fetches the role's queue and shows it before returning; call it on the UI goroutine.
@@ -666,11 +659,7 @@ func (s *QueueScreen) setBusy(busy bool) {
 }
 
 // setStatus shows a line above the draft.
-func (s *QueueScreen) setStatus(text string, imp widget.Importance) {
-	s.status.Importance = imp
-	s.status.SetText(text)
-	s.status.Show()
-}
+func (s *QueueScreen) setStatus(text string, imp widget.Importance) { showStatus(s.status, text, imp) }
 
 // clearStatus hides the status line.
 func (s *QueueScreen) clearStatus() {
@@ -687,11 +676,7 @@ func (s *QueueScreen) Status() string {
 }
 
 // changed tells OnChanged that a background result is on screen.
-func (s *QueueScreen) changed() {
-	if s.OnChanged != nil {
-		s.OnChanged()
-	}
-}
+func (s *QueueScreen) changed() { notify(s.OnChanged) }
 
 // indexOf returns the list index of the draft with this ID, or -1.
 func (s *QueueScreen) indexOf(id int64) int {
@@ -713,28 +698,16 @@ func (s *QueueScreen) shownHistory(id int64) int {
 
 func (s *QueueScreen) listLength() int { return len(s.recs) }
 
-func (s *QueueScreen) newListItem() fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("")
-	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.SizeName = theme.SizeNameCaptionText
-	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, meta)
-}
-
 func (s *QueueScreen) updateListItem(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(s.recs) {
 		return
 	}
 	r := &s.recs[i]
-	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(r.Title)
 	meta := []string{queueOr(r.Department, "未填部门"), r.Drafter, queueAttrName(r.Attribute)}
 	if n := len(r.History); n > 0 {
 		meta = append(meta, r.History[n-1].At.Local().Format("01-02 15:04"))
 	}
-	c.Objects[1].(*widget.Label).SetText(strings.Join(meta, " · "))
+	setTitleMeta(o, r.Title, strings.Join(meta, " · "))
 }
 
 // queueStateNames are the Chinese names of the workflow states.

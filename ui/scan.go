@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -71,14 +70,8 @@ func NewScanScreen(win fyne.Window, sc *scan.Scanner) *ScanScreen {
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.detail.Selectable = true
 
-	s.table = widget.NewTable(s.tableSize, s.newCell, s.updateCell)
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = s.newHeader
-	s.table.UpdateHeader = s.updateHeader
+	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, colWidths[:])
 	s.table.OnSelected = s.onSelected
-	for c, w := range colWidths {
-		s.table.SetColumnWidth(c, w)
-	}
 
 	top := container.NewVBox(container.NewBorder(nil, nil, s.open, nil, s.file), s.verdict, s.summary)
 	win.SetContent(container.NewBorder(top, s.detail, nil, nil, s.table))
@@ -96,18 +89,11 @@ func (s *ScanScreen) Verdict() string { return s.verdict.Text }
 
 // Open scans path in the background and shows the result when it is ready.
 func (s *ScanScreen) Open(path string) {
-	s.pending++
-	n := s.pending
 	s.showBusy(path)
-	go func() {
+	runLatest(&s.pending, func() func() {
 		fr, err := s.Scan(path)
-		fyne.Do(func() {
-			if n != s.pending {
-				return // another file was opened meanwhile
-			}
-			s.show(path, fr, err)
-		})
-	}()
+		return func() { s.show(path, fr, err) } // not run when another file was opened meanwhile
+	})
 }
 
 // Check scans path and shows the result before returning; call it on the UI goroutine.
@@ -193,12 +179,7 @@ func (s *ScanScreen) fail(path string, err error) {
 
 // onOpenTapped asks for a file and scans it.
 func (s *ScanScreen) onOpenTapped() {
-	d := dialog.NewFileOpen(s.onFileChosen, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".pdf", ".txt"}))
-	d.SetConfirmText("检查")
-	d.SetDismissText("取消")
-	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	d.Show()
+	showFileDialog(dialog.NewFileOpen(s.onFileChosen, s.win), s.win, "检查", draftExts...)
 }
 
 // onFileChosen scans the file picked in the open dialog.
@@ -211,11 +192,7 @@ func (s *ScanScreen) onFileChosen(r fyne.URIReadCloser, err error) {
 	if r == nil {
 		return // cancelled
 	}
-	path := r.URI().Path()
-	if err := r.Close(); err != nil {
-		fyne.LogError("close "+path, err)
-	}
-	s.Open(path)
+	s.Open(chosenPath(r))
 }
 
 // Dropped scans the first local file dropped on the window; it is the window's drop callback.
@@ -247,12 +224,6 @@ func (s *ScanScreen) onSelected(id widget.TableCellID) {
 
 func (s *ScanScreen) tableSize() (int, int) { return len(s.findings), numCols }
 
-func (s *ScanScreen) newCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
 func (s *ScanScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	if id.Row >= len(s.findings) {
@@ -264,12 +235,6 @@ func (s *ScanScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Importance = severityImportance(s.findings[id.Row].Severity)
 	}
 	l.SetText(cellText(s.findings[id.Row], id.Col))
-}
-
-func (s *ScanScreen) newHeader() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	return l
 }
 
 func (s *ScanScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// draftExts are the file types a draft can be opened from.
+var draftExts = []string{".docx", ".pdf", ".txt"}
+
+// newTruncLabel returns an empty label that cuts long text with an ellipsis.
+func newTruncLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// newTitleLabel returns an empty bold label that cuts long text with an ellipsis.
+func newTitleLabel() *widget.Label {
+	l := newTruncLabel()
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+// newCellLabel is a table's CreateCell: an empty label that cuts long text with an ellipsis.
+func newCellLabel() fyne.CanvasObject { return newTruncLabel() }
+
+// newHeaderLabel is a table's CreateHeader: an empty bold label.
+func newHeaderLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+// newTextTable returns a table of newCellLabel cells under a header row of newHeaderLabel, with these column widths.
+func newTextTable(size func() (int, int), update, updateHeader func(widget.TableCellID, fyne.CanvasObject), widths []float32) *widget.Table {
+	t := widget.NewTable(size, newCellLabel, update)
+	t.ShowHeaderRow = true
+	t.CreateHeader = newHeaderLabel
+	t.UpdateHeader = updateHeader
+	for c, w := range widths {
+		t.SetColumnWidth(c, w)
+	}
+	return t
+}
+
+// newTitleMetaBox returns a bold title over a small meta line, then extra, packed tight.
+func newTitleMetaBox(extra ...fyne.CanvasObject) *fyne.Container {
+	meta := newTruncLabel()
+	meta.SizeName = theme.SizeNameCaptionText
+	objs := append([]fyne.CanvasObject{newTitleLabel(), meta}, extra...)
+	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), objs...)
+}
+
+// newTitleMetaItem is a list's CreateItem: a box from newTitleMetaBox with nothing more.
+func newTitleMetaItem() fyne.CanvasObject { return newTitleMetaBox() }
+
+// setTitleMeta sets the title and meta lines of a box made by newTitleMetaBox and returns it.
+func setTitleMeta(o fyne.CanvasObject, title, meta string) *fyne.Container {
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(title)
+	c.Objects[1].(*widget.Label).SetText(meta)
+	return c
+}
+
+// showFileDialog filters d to exts (when given), names its buttons, sizes it to nearly fill win and shows it.
+func showFileDialog(d *dialog.FileDialog, win fyne.Window, confirm string, exts ...string) {
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	d.SetConfirmText(confirm)
+	d.SetDismissText("取消")
+	d.Resize(win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
+	d.Show()
+}
+
+// chosenPath closes the file picked in an open dialog, logging a failure to close, and returns its path.
+func chosenPath(r fyne.URIReadCloser) string {
+	path := r.URI().Path()
+	if err := r.Close(); err != nil {
+		fyne.LogError("close "+path, err)
+	}
+	return path
+}
+
+// showStatus shows text on a status line with the given importance.
+func showStatus(l *widget.Label, text string, imp widget.Importance) {
+	l.Importance = imp
+	l.SetText(text)
+	l.Show()
+}
+
+// notify calls f when it is set; screens use it for their OnChanged hook.
+func notify(f func()) {
+	if f != nil {
+		f()
+	}
+}
+
+// runLatest bumps *pending, runs work off the UI goroutine, then the func it returns on the UI goroutine unless *pending has moved on since.
+func runLatest(pending *int, work func() (show func())) {
+	*pending++
+	n := *pending
+	go func() {
+		show := work()
+		fyne.Do(func() {
+			if n == *pending {
+				show()
+			}
+		})
+	}()
+}
