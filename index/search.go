@@ -20,12 +20,13 @@ import (
 	simpleHighlighter "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"prepub/review"
 	"prepub/review/scan"
 )
 
 // searchVersion changes whenever the mapping or the indexed fields change;
 // an index of another version is rebuilt from the store.
-const searchVersion = "2"
+const searchVersion = "3"
 
 // highlighterName marks matches with 【】, which read well in Chinese text and need no HTML.
 const highlighterName = "prepub-mark"
@@ -53,6 +54,7 @@ type searchDoc struct {
 	Attribute  string    `json:"attribute"`
 	Basis      string    `json:"basis"`
 	State      string    `json:"state"`
+	Open       string    `json:"open"` // "yes" while the draft is under review or returned: rare, so cheap to exclude
 	Department string    `json:"department"`
 	Date       time.Time `json:"date"`
 	File       string    `json:"file"`
@@ -74,9 +76,16 @@ func docOf(r *Record) searchDoc {
 	c.WriteString(r.Text())
 	return searchDoc{
 		Title: r.Title, Content: scan.Fold(c.String()),
-		Attribute: string(r.Attribute), Basis: r.Basis, State: string(r.State), Department: r.Department,
+		Attribute: string(r.Attribute), Basis: r.Basis, State: string(r.State), Open: openFlag(r.State), Department: r.Department,
 		Date: r.Date(), File: r.File,
 	}
+}
+
+func openFlag(s review.State) string {
+	if s.Decided() {
+		return "no"
+	}
+	return "yes"
 }
 
 // Date returns the record's issue date, or the day it was decided.
@@ -102,7 +111,7 @@ func newMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentMapping()
 	doc.AddFieldMappingsAt("content", content)
 	doc.AddFieldMappingsAt("title", stored)
-	for _, f := range []string{"attribute", "basis", "state", "department", "file"} {
+	for _, f := range []string{"attribute", "basis", "state", "open", "department", "file"} {
 		doc.AddFieldMappingsAt(f, kw)
 	}
 	date := bleve.NewDateTimeFieldMapping()
@@ -182,9 +191,6 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		must = append(must, words...)
 	}
-	if q.State == "" {
-		must = append(must, decidedQuery()) // the archive is of decisions; drafts under review only when asked for by state
-	}
 	for field, v := range map[string]string{"attribute": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
 		if v != "" {
 			t := bleve.NewTermQuery(v)
@@ -206,9 +212,12 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 		dr.SetField("date")
 		must = append(must, dr)
 	}
-	var qq query.Query = bleve.NewMatchAllQuery()
-	if len(must) > 0 {
-		qq = bleve.NewConjunctionQuery(must...)
+	if len(must) == 0 {
+		must = append(must, bleve.NewMatchAllQuery())
+	}
+	var qq query.Query = bleve.NewConjunctionQuery(must...)
+	if q.State == "" {
+		qq = withoutOpen(qq) // the archive is of decisions; drafts under review only when asked for by state
 	}
 	limit := q.Limit
 	if limit <= 0 {
@@ -216,10 +225,8 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 	}
 	req := bleve.NewSearchRequestOptions(qq, limit, 0, false)
 	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
-	if strings.TrimSpace(q.Text) != "" {
-		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-		req.Highlight.AddField("content")
-	} else {
+	text := strings.TrimSpace(q.Text) != ""
+	if !text {
 		req.SortBy([]string{"-date", "-_id"})
 	}
 	res, err := s.idx.SearchInContext(ctx, req)
@@ -229,31 +236,40 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		return nil, storeErr("检索失败", err)
 	}
-	return hitsOf(res), nil
+	hits := hitsOf(res)
+	if text && len(hits) > 0 {
+		if err := s.snippets(ctx, qq, hits); err != nil {
+			return nil, err
+		}
+	}
+	return hits, nil
 }
 
-// hitsOf turns bleve's results into hits with their stored fields and snippets.
-func hitsOf(res *bleve.SearchResult) []Hit {
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		var id int64
-		fmt.Sscan(h.ID, &id)
-		hit := Hit{ID: id, Score: h.Score}
-		hit.Title, _ = h.Fields["title"].(string)
-		hit.File, _ = h.Fields["file"].(string)
-		hit.Attribute, _ = h.Fields["attribute"].(string)
-		hit.Basis, _ = h.Fields["basis"].(string)
-		if d, ok := h.Fields["date"].(string); ok {
-			if t, err := time.Parse(time.RFC3339, d); err == nil {
-				hit.Date = t.In(time.Local).Format("2006-01-02")
-			}
-		}
-		if frags := h.Fragments["content"]; len(frags) > 0 {
-			hit.Snippet = strings.ReplaceAll(strings.Join(frags, " … "), "】【", "")
-		}
-		hits = append(hits, hit)
+// snippets adds highlighted snippets to the hits. Highlighting in the first
+// search would gather match positions in every matching draft; asking again
+// for the top hits alone touches only those.
+func (s *searchIndex) snippets(ctx context.Context, q query.Query, hits []Hit) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = fmt.Sprint(h.ID)
 	}
-	return hits
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+	req.Highlight.AddField("content")
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return storeErr("检索失败", err)
+	}
+	frags := map[string][]string{}
+	for _, h := range res.Hits {
+		frags[h.ID] = h.Fragments["content"]
+	}
+	for i := range hits {
+		if f := frags[ids[i]]; len(f) > 0 {
+			hits[i].Snippet = strings.ReplaceAll(strings.Join(f, " … "), "】【", "")
+		}
+	}
+	return nil
 }
 
 // similarRunes is how much of a draft's text the similarity query uses.
@@ -270,7 +286,7 @@ func (s *searchIndex) similar(ctx context.Context, text string, n int) ([]Hit, e
 	}
 	like := bleve.NewMatchQuery(string(rs))
 	like.SetField("content")
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(like, decidedQuery()), n, 0, false)
+	req := bleve.NewSearchRequestOptions(withoutOpen(like), n, 0, false)
 	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -279,13 +295,33 @@ func (s *searchIndex) similar(ctx context.Context, text string, n int) ([]Hit, e
 	return hitsOf(res), nil
 }
 
-// decidedQuery matches records in a decided state.
-func decidedQuery() query.Query {
-	var decided []query.Query
-	for _, st := range []string{"decided-public", "decided-on-request", "decided-withheld"} {
-		t := bleve.NewTermQuery(st)
-		t.SetField("state")
-		decided = append(decided, t)
+// withoutOpen leaves drafts still under review or returned out of q's results.
+func withoutOpen(q query.Query) query.Query {
+	open := bleve.NewTermQuery("yes")
+	open.SetField("open")
+	b := bleve.NewBooleanQuery()
+	b.AddMust(q)
+	b.AddMustNot(open)
+	return b
+}
+
+// hitsOf turns bleve's results into hits with their stored fields.
+func hitsOf(res *bleve.SearchResult) []Hit {
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		var id int64
+		fmt.Sscan(h.ID, &id)
+		hit := Hit{ID: id, Score: h.Score}
+		hit.Title, _ = h.Fields["title"].(string)
+		hit.File, _ = h.Fields["file"].(string)
+		hit.Attribute, _ = h.Fields["attribute"].(string)
+		hit.Basis, _ = h.Fields["basis"].(string)
+		if d, ok := h.Fields["date"].(string); ok {
+			if t, err := time.Parse(time.RFC3339, d); err == nil {
+				hit.Date = t.In(time.Local).Format("2006-01-02")
+			}
+		}
+		hits = append(hits, hit)
 	}
-	return bleve.NewDisjunctionQuery(decided...)
+	return hits
 }
