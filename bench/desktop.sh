@@ -18,8 +18,12 @@ Xvfb "$display" -screen 0 1366x860x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb' EXIT
 sleep 1
+out=$(mktemp)
 for i in 1 2 3 4 5; do
   LANG=zh_CN.UTF-8 DISPLAY="$display" PREPUB_TOUR_PASSWORD="$pw" XDG_CONFIG_HOME="$(mktemp -d)" \
-    bench/out/prepub --archive "$arch" --probe 周公开 2>/dev/null
-done | awk '/first_window_ms/{f[++nf]=$2} /rss_mb/{r[++nr]=$2}
-  END{asort(f); asort(r); printf "archive of '"$n"' drafts, 5 starts: first window median %d ms (min %d, max %d); resident memory after sign-in and a search: median %d MB (max %d)\n", f[3], f[1], f[5], r[3], r[5]}'
+    bench/out/prepub --archive "$arch" --probe 周公开 2>/dev/null >> "$out"
+done
+median() { grep "^$1 " "$out" | awk '{print $2}' | sort -n | sed -n 3p; }
+most() { grep "^$1 " "$out" | awk '{print $2}' | sort -n | tail -1; }
+echo "archive of $n drafts, 5 starts: first window median $(median first_window_ms) ms (max $(most first_window_ms)); resident memory after sign-in and a search: median $(median rss_mb) MB (max $(most rss_mb)), of which anonymous $(median rss_anon_mb) MB and file-backed (the search index, mapped) $(median rss_file_mb) MB"
+rm -f "$out"

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +27,13 @@ func probe(a fyne.App, shell *ui.Shell, svc *ui.Services, user string) {
 				fmt.Fprintln(os.Stderr, "probe:", err)
 				tourFailed = true
 			}
-			fmt.Printf("rss_mb %d\n", rssMB())
+			if path := os.Getenv("PREPUB_HEAP_PROFILE"); path != "" {
+				if f, err := os.Create(path); err == nil {
+					pprof.WriteHeapProfile(f)
+					f.Close()
+				}
+			}
+			fmt.Printf("rss_mb %d\nrss_anon_mb %d\nrss_file_mb %d\n", statusMB("VmRSS:"), statusMB("RssAnon:"), statusMB("RssFile:"))
 			fyne.Do(a.Quit)
 		}()
 	})
@@ -61,8 +68,8 @@ func processStart() time.Time {
 	return time.Now().Add(-time.Duration((uptime - ticks/hz) * float64(time.Second)))
 }
 
-// rssMB returns the resident set size in MB (Linux), or 0.
-func rssMB() int {
+// statusMB returns a memory figure of /proc/self/status (VmRSS:, RssAnon:, RssFile:) in MB (Linux), or 0.
+func statusMB(key string) int {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
@@ -70,7 +77,7 @@ func rssMB() int {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), key); ok {
 			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
 			return kb / 1024
 		}
