@@ -25,6 +25,9 @@ type Options struct {
 	SplitRunes bool
 	// Encrypted adds a Standard security handler (/Encrypt, V=1 R=2, 40-bit RC4) whose user password is not empty, so a reader cannot open it without a password.
 	Encrypted bool
+	// OwnerOnly, with Encrypted, leaves the user password empty: the file opens without a
+	// password, as owner-restricted ("no printing") PDFs from government sites do.
+	OwnerOnly bool
 }
 
 // Object numbers of the objects every fixture has; page objects, then the /Encrypt dictionary, follow.
@@ -60,7 +63,11 @@ func Build(pages []Page, opt Options) []byte {
 
 	var encrypt string
 	if opt.Encrypted {
-		o, u, key := standardSecurity(Password, ownerPassword, permissions, fileID)
+		user := Password
+		if opt.OwnerOnly {
+			user = ""
+		}
+		o, u, key := standardSecurity(user, ownerPassword, permissions, fileID)
 		encrypt = fmt.Sprintf("/Encrypt %d 0 R ", size-1)
 		w.object(size-1, fmt.Sprintf("<< /Filter /Standard /V 1 /R 2 /Length 40 /O <%x> /U <%x> /P %d >>",
 			o, u, permissions))

@@ -248,6 +248,9 @@ func TestPDFRefused(t *testing.T) {
 	t.Run("ErrEncrypted", func(t *testing.T) {
 		mustFail(t, "secret.pdf", pdffixture.Build([]pdffixture.Page{{Lines: []string{sample}}}, pdffixture.Options{Encrypted: true}), lim, "encrypted")
 	})
+	t.Run("ErrEncryptedOwnerOnly", func(t *testing.T) {
+		mustFail(t, "restricted.pdf", pdffixture.Build([]pdffixture.Page{{Lines: []string{sample}}}, pdffixture.Options{Encrypted: true, OwnerOnly: true}), lim, "encrypted")
+	})
 	t.Run("ErrTruncated", func(t *testing.T) { mustFail(t, "cut.pdf", good[:len(good)*2/3], lim, "broken") })
 	t.Run("ErrRandomBytes", func(t *testing.T) { mustFail(t, "rnd.pdf", append([]byte("%PDF-1.7\n"), rnd...), lim, "broken") })
 	t.Run("ErrNotPDF", func(t *testing.T) { mustFail(t, "x.pdf", []byte("hello"), lim, "broken") })

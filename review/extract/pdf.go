@@ -77,6 +77,11 @@ func pdfPages(data []byte, lim Limits, shard, shards int) (*Document, *Unreadabl
 		}
 		return nil, unreadable("broken", "不是有效的 PDF 文件（文件已损坏或不完整）", err)
 	}
+	if !r.Trailer().Key("Encrypt").IsNull() {
+		// Even one that opens without a password (owner-restricted) is refused: the parser
+		// decrypts 40-bit RC4 wrongly, and garbled text must never pass for a clean scan.
+		return nil, unreadable("encrypted", "PDF 已加密（即使无需密码即可打开），无法可靠读取文字，请提供未加密的文件", nil)
+	}
 	n := r.NumPage()
 	if n <= 0 {
 		return nil, unreadable("broken", "PDF 文件中没有页面，文件可能已损坏", nil)
