@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -84,13 +85,13 @@ type batchItem struct {
 // NewBatchScreen builds the batch check screen.
 func NewBatchScreen(win fyne.Window, svc *Services) *BatchScreen {
 	s := &BatchScreen{win: win, svc: svc, limits: extract.DefaultLimits()}
-	s.choose = widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), s.onChooseTapped)
+	s.choose = widget.NewButtonWithIcon(lang.L("选择文件夹…"), theme.FolderOpenIcon(), s.onChooseTapped)
 	s.choose.Importance = widget.HighImportance
-	s.stop = widget.NewButtonWithIcon("取消", theme.CancelIcon(), s.onCancelTapped)
+	s.stop = widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), s.onCancelTapped)
 	s.stop.Disable()
-	s.export = widget.NewButtonWithIcon("导出 Excel…", theme.DocumentSaveIcon(), s.onExportTapped)
+	s.export = widget.NewButtonWithIcon(lang.L("导出 Excel…"), theme.DocumentSaveIcon(), s.onExportTapped)
 	s.export.Disable()
-	s.folder = widget.NewLabel("请选择要检查的文件夹：其中的文件（含子文件夹，隐藏文件除外）都会逐一检查")
+	s.folder = widget.NewLabel(lang.L("请选择要检查的文件夹：其中的文件（含子文件夹，隐藏文件除外）都会逐一检查"))
 	s.folder.Truncation = fyne.TextTruncateEllipsis
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
@@ -145,8 +146,8 @@ func (s *BatchScreen) start(dir string) context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.run++
-	s.folder.SetText("文件夹：" + dir)
-	s.status.SetText("正在列出文件…")
+	s.folder.SetText(lang.L("文件夹：") + dir)
+	s.status.SetText(lang.L("正在列出文件…"))
 	s.progress.SetValue(0)
 	s.progress.Show()
 	s.stop.Enable()
@@ -160,7 +161,7 @@ func (s *BatchScreen) start(dir string) context.Context {
 func (s *BatchScreen) showProgress(done, total int) {
 	s.progress.Max = float64(max(total, 1))
 	s.progress.SetValue(float64(done))
-	s.status.SetText(fmt.Sprintf("正在检查：%d / %d", done, total))
+	s.status.SetText(fmt.Sprintf(lang.L("正在检查：%d / %d"), done, total))
 }
 
 // show ends a scan: the table and its totals, or the error that stopped it.
@@ -175,8 +176,8 @@ func (s *BatchScreen) show(dir string, rows []batchRow, err error) {
 	s.table.Refresh()
 	s.table.ScrollToTop()
 	if err != nil {
-		s.status.SetText("无法检查此文件夹。")
-		clerkShowError(s.win, "batch "+dir, err, "无法读取文件夹 "+dir+"：请确认文件夹存在且有读取权限后重试。")
+		s.status.SetText(lang.L("无法检查此文件夹。"))
+		clerkShowError(s.win, "batch "+dir, err, lang.L("无法读取文件夹 ")+dir+lang.L("：请确认文件夹存在且有读取权限后重试。"))
 		return
 	}
 	if len(rows) > 0 {
@@ -207,19 +208,19 @@ func batchSummary(rows []batchRow) string {
 		case r.checked:
 			checked++
 			worst[r.worst]++
-		case r.reason == batchCancelled:
+		case r.reason == lang.L(batchCancelled):
 			stopped++
 		default:
 			unreadable++
 		}
 	}
-	t := fmt.Sprintf("共 %d 个文件：已检查 %d，无法检查 %d。已检查的文件中，有严重问题 %d 个，有高风险问题 %d 个。",
+	t := fmt.Sprintf(lang.L("共 %d 个文件：已检查 %d，无法检查 %d。已检查的文件中，有严重问题 %d 个，有高风险问题 %d 个。"),
 		len(rows), checked, unreadable+stopped, worst[scan.Critical], worst[scan.High])
 	if stopped > 0 {
-		t = fmt.Sprintf("已取消：%d 个文件未检查。", stopped) + t
+		t = fmt.Sprintf(lang.L("已取消：%d 个文件未检查。"), stopped) + t
 	}
 	if unreadable+stopped > 0 {
-		t += "无法检查的文件不能视为通过。"
+		t += lang.L("无法检查的文件不能视为通过。")
 	}
 	return t
 }
@@ -244,7 +245,7 @@ func (s *BatchScreen) scanFolder(ctx context.Context, dir string, progress func(
 			defer wg.Done()
 			for i := range next {
 				if ctx.Err() != nil {
-					rows[i] = batchRow{file: items[i].rel, reason: batchCancelled}
+					rows[i] = batchRow{file: items[i].rel, reason: lang.L(batchCancelled)}
 				} else {
 					rows[i] = s.check(items[i])
 				}
@@ -266,12 +267,12 @@ func (s *BatchScreen) scanFolder(ctx context.Context, dir string, progress func(
 func (s *BatchScreen) check(it batchItem) (row batchRow) {
 	row.file = it.rel
 	if it.err != nil {
-		row.reason = "无法打开此文件夹，请确认有读取权限"
+		row.reason = lang.L("无法打开此文件夹，请确认有读取权限")
 		return row
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			row = batchRow{file: it.rel, reason: fmt.Sprintf("检查时程序出错（%v），请把此文件交给技术人员", r)}
+			row = batchRow{file: it.rel, reason: fmt.Sprintf(lang.L("检查时程序出错（%v），请把此文件交给技术人员"), r)}
 		}
 	}()
 	fr := s.svc.Scanner.ScanFile(it.path, s.limits, scan.Options{})
@@ -334,15 +335,15 @@ func (r batchRow) cell(col int) string {
 		return r.file
 	case batchColStatus:
 		if r.checked {
-			return "已检查"
+			return lang.L("已检查")
 		}
-		return "无法检查"
+		return lang.L("无法检查")
 	case batchColWorst:
 		switch {
 		case !r.checked:
 			return "—"
 		case r.worst == "":
-			return "无"
+			return lang.L("无")
 		}
 		return r.worst.Chinese()
 	case batchColCritical, batchColHigh, batchColMedium, batchColLow:
@@ -424,13 +425,13 @@ func batchFill(f *excelize.File, rows []batchRow) error {
 
 // onChooseTapped asks for a folder and checks it.
 func (s *BatchScreen) onChooseTapped() {
-	showFileDialog(dialog.NewFolderOpen(s.onFolderChosen, s.win), s.win, "检查")
+	showFileDialog(dialog.NewFolderOpen(s.onFolderChosen, s.win), s.win, lang.L("检查"))
 }
 
 // onFolderChosen checks the folder picked in the dialog.
 func (s *BatchScreen) onFolderChosen(u fyne.ListableURI, err error) {
 	if err != nil {
-		clerkShowError(s.win, "folder dialog", err, "无法打开所选文件夹：请确认文件夹存在且有读取权限后重试。")
+		clerkShowError(s.win, "folder dialog", err, lang.L("无法打开所选文件夹：请确认文件夹存在且有读取权限后重试。"))
 		return
 	}
 	if u == nil {
@@ -443,21 +444,21 @@ func (s *BatchScreen) onFolderChosen(u fyne.ListableURI, err error) {
 func (s *BatchScreen) onCancelTapped() {
 	if s.cancel != nil {
 		s.cancel()
-		s.status.SetText("正在取消…")
+		s.status.SetText(lang.L("正在取消…"))
 	}
 }
 
 // onExportTapped asks where to save the table and writes it there as .xlsx.
 func (s *BatchScreen) onExportTapped() {
 	d := dialog.NewFileSave(s.onExportChosen, s.win)
-	d.SetFileName("批量检查结果.xlsx")
-	showFileDialog(d, s.win, "保存", ".xlsx")
+	d.SetFileName(lang.L("批量检查结果.xlsx"))
+	showFileDialog(d, s.win, lang.L("保存"), ".xlsx")
 }
 
 // onExportChosen writes the workbook to the file picked in the save dialog.
 func (s *BatchScreen) onExportChosen(w fyne.URIWriteCloser, err error) {
 	if err != nil {
-		clerkShowError(s.win, "save dialog", err, "无法保存到所选位置：请换一个有写入权限的文件夹后重试。")
+		clerkShowError(s.win, "save dialog", err, lang.L("无法保存到所选位置：请换一个有写入权限的文件夹后重试。"))
 		return
 	}
 	if w == nil {
@@ -468,10 +469,10 @@ func (s *BatchScreen) onExportChosen(w fyne.URIWriteCloser, err error) {
 		err = cerr
 	}
 	if err != nil {
-		clerkShowError(s.win, "export "+w.URI().String(), err, "导出 Excel 没有成功：请确认磁盘有空间、文件没有在 Excel 中打开后重试。")
+		clerkShowError(s.win, "export "+w.URI().String(), err, lang.L("导出 Excel 没有成功：请确认磁盘有空间、文件没有在 Excel 中打开后重试。"))
 		return
 	}
-	s.status.SetText(s.status.Text + "\n已导出：" + w.URI().Path())
+	s.status.SetText(s.status.Text + lang.L("\n已导出：") + w.URI().Path())
 }
 
 func (s *BatchScreen) tableSize() (int, int) { return len(s.rows), batchNumCols }
@@ -495,6 +496,6 @@ func (s *BatchScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (s *BatchScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col >= 0 && id.Col < batchNumCols {
-		o.(*widget.Label).SetText(batchTitles[id.Col])
+		o.(*widget.Label).SetText(lang.L(batchTitles[id.Col]))
 	}
 }

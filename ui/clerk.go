@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -133,11 +134,11 @@ func NewClerkScreen(win fyne.Window, svc *Services, sess *Session) *ClerkScreen 
 
 // newDraftPane builds the left side: open button, verdict, the text with findings marked, the findings table.
 func (s *ClerkScreen) newDraftPane() fyne.CanvasObject {
-	s.open = widget.NewButtonWithIcon("打开草稿…", theme.FolderOpenIcon(), s.onOpenTapped)
+	s.open = widget.NewButtonWithIcon(lang.L("打开草稿…"), theme.FolderOpenIcon(), s.onOpenTapped)
 	s.open.Importance = widget.HighImportance
-	s.next = widget.NewButtonWithIcon("下一处（Ctrl+N）", theme.MoveDownIcon(), s.NextFinding)
+	s.next = widget.NewButtonWithIcon(lang.L("下一处（Ctrl+N）"), theme.MoveDownIcon(), s.NextFinding)
 	s.next.Disable()
-	s.file = widget.NewLabel("请打开或拖入要送审的公文草稿（.docx、.pdf、.txt）")
+	s.file = widget.NewLabel(lang.L("请打开或拖入要送审的公文草稿（.docx、.pdf、.txt）"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
 	s.verdict = widget.NewLabel("")
 	s.verdict.TextStyle = fyne.TextStyle{Bold: true}
@@ -162,7 +163,7 @@ func (s *ClerkScreen) newDraftPane() fyne.CanvasObject {
 // newDecisionPane builds the right side: the decision form with its live check, and the returned drafts.
 func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	s.title = newClerkEntry(false, s.onShortcut)
-	s.title.SetPlaceHolder("公文标题")
+	s.title.SetPlaceHolder(lang.L("公文标题"))
 	s.title.OnChanged = s.onFieldChanged
 	attrs := make([]string, len(review.Attributes))
 	for i, a := range review.Attributes {
@@ -175,23 +176,23 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 		bases[i] = clerkBasisLabel(b)
 	}
 	s.basis = widget.NewSelect(bases, s.onFieldChanged)
-	s.basis.PlaceHolder = "不予公开时选择法律依据"
+	s.basis.PlaceHolder = lang.L("不予公开时选择法律依据")
 	s.reason = newClerkEntry(true, s.onShortcut)
-	s.reason.SetPlaceHolder("依法说明理由：为何这样确定公开属性")
+	s.reason.SetPlaceHolder(lang.L("依法说明理由：为何这样确定公开属性"))
 	s.reason.SetMinRowsVisible(4)
 	s.reason.OnChanged = s.onFieldChanged
-	s.policy = widget.NewCheck("政策性文件", s.onPolicyChanged)
-	s.attach = widget.NewButtonWithIcon("附上政策解读…", theme.ContentAddIcon(), s.onAttachTapped)
+	s.policy = widget.NewCheck(lang.L("政策性文件"), s.onPolicyChanged)
+	s.attach = widget.NewButtonWithIcon(lang.L("附上政策解读…"), theme.ContentAddIcon(), s.onAttachTapped)
 	s.attachLabel = widget.NewLabel("")
 	s.attachLabel.Wrapping = fyne.TextWrapBreak
 	s.attachLabel.Hide()
-	s.important = widget.NewCheck("重要信息", s.onCheckChanged)
+	s.important = widget.NewCheck(lang.L("重要信息"), s.onCheckChanged)
 
 	s.form = widget.NewForm(
-		widget.NewFormItem("标题", s.title),
-		widget.NewFormItem("公开属性", s.attr),
-		widget.NewFormItem("法律依据", s.basis),
-		widget.NewFormItem("理由", s.reason),
+		widget.NewFormItem(lang.L("标题"), s.title),
+		widget.NewFormItem(lang.L("公开属性"), s.attr),
+		widget.NewFormItem(lang.L("法律依据"), s.basis),
+		widget.NewFormItem(lang.L("理由"), s.reason),
 		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.policy, s.attach), s.attachLabel)),
 		widget.NewFormItem("", s.important),
 	)
@@ -203,23 +204,23 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	s.hints = widget.NewLabel("")
 	s.hints.Wrapping = fyne.TextWrapBreak
 	s.hints.Importance = widget.LowImportance
-	check := widget.NewLabel("退文检查")
+	check := widget.NewLabel(lang.L("退文检查"))
 	check.TextStyle = fyne.TextStyle{Bold: true}
 	s.formScroll = container.NewVScroll(container.NewVBox(s.result, s.form, widget.NewSeparator(), check, s.returns, s.hints))
 
-	s.submit = widget.NewButtonWithIcon("提交", theme.MailSendIcon(), s.onSubmitTapped)
+	s.submit = widget.NewButtonWithIcon(lang.L("提交"), theme.MailSendIcon(), s.onSubmitTapped)
 	s.submit.Importance = widget.HighImportance
 	s.why = widget.NewLabel("")
 	s.why.Wrapping = fyne.TextWrapBreak
 	s.why.Importance = widget.DangerImportance
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, s.submit, nil, s.why))
-	s.formTab = container.NewTabItem("审查决定", container.NewBorder(nil, bottom, nil, nil, s.formScroll))
+	s.formTab = container.NewTabItem(lang.L("审查决定"), container.NewBorder(nil, bottom, nil, nil, s.formScroll))
 
 	s.list = widget.NewList(s.queueLen, s.newQueueItem, s.updateQueueItem)
 	s.list.OnSelected = s.onReturnedSelected
-	note := widget.NewLabel("被退回、待您修改的草稿。选择一份即可载入修改，原先填写的内容都在。")
+	note := widget.NewLabel(lang.L("被退回、待您修改的草稿。选择一份即可载入修改，原先填写的内容都在。"))
 	note.Wrapping = fyne.TextWrapWord
-	s.queueTab = container.NewTabItem("退回的草稿", container.NewBorder(note, nil, nil, nil, s.list))
+	s.queueTab = container.NewTabItem(lang.L("退回的草稿"), container.NewBorder(note, nil, nil, nil, s.list))
 	s.tabs = container.NewAppTabs(s.formTab, s.queueTab)
 	return s.tabs
 }
@@ -250,13 +251,13 @@ func (s *ClerkScreen) fetchQueue() ([]index.Record, error) {
 // showQueue lists the returned drafts, or says why they could not be fetched.
 func (s *ClerkScreen) showQueue(recs []index.Record, err error) {
 	if err != nil {
-		clerkShowError(s.win, "clerk queue", err, "无法读取退回的草稿：请稍后在此页重试；如仍失败，请联系管理员。")
+		clerkShowError(s.win, "clerk queue", err, lang.L("无法读取退回的草稿：请稍后在此页重试；如仍失败，请联系管理员。"))
 		return
 	}
 	s.queue = recs
-	s.queueTab.Text = "退回的草稿"
+	s.queueTab.Text = lang.L("退回的草稿")
 	if len(recs) > 0 {
-		s.queueTab.Text = fmt.Sprintf("退回的草稿（%d）", len(recs))
+		s.queueTab.Text = fmt.Sprintf(lang.L("退回的草稿（%d）"), len(recs))
 	}
 	s.tabs.Refresh()
 	s.list.UnselectAll()
@@ -287,7 +288,7 @@ func (s *ClerkScreen) Load(path string) {
 // refuseWhileBusy says so and reports true while a submission is under way: the draft on screen stays until it ends.
 func (s *ClerkScreen) refuseWhileBusy() bool {
 	if s.busy {
-		dialog.ShowInformation("正在提交", "正在提交当前草稿，请等提交完成后再打开其他草稿。", s.win)
+		dialog.ShowInformation(lang.L("正在提交"), lang.L("正在提交当前草稿，请等提交完成后再打开其他草稿。"), s.win)
 	}
 	return s.busy
 }
@@ -297,7 +298,7 @@ func (s *ClerkScreen) read(path string) (d clerkOpened) {
 	d.path, d.name = path, filepath.Base(path)
 	defer func() {
 		if r := recover(); r != nil {
-			d.report, d.err = nil, fmt.Errorf("检查 %s 时程序出错：%v", d.name, r)
+			d.report, d.err = nil, fmt.Errorf(lang.L("检查 %s 时程序出错：%v"), d.name, r)
 		}
 	}()
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && (s.limits.MaxFileBytes <= 0 || st.Size() <= s.limits.MaxFileBytes) {
@@ -314,9 +315,9 @@ func (s *ClerkScreen) read(path string) (d clerkOpened) {
 // showBusy says a draft is being read.
 func (s *ClerkScreen) showBusy(path string) {
 	s.open.Disable()
-	s.file.SetText("文件：" + path)
+	s.file.SetText(lang.L("文件：") + path)
 	s.verdict.Importance = widget.MediumImportance
-	s.verdict.SetText("正在检查…")
+	s.verdict.SetText(lang.L("正在检查…"))
 }
 
 // showOpened puts a freshly opened draft on screen. What the clerk typed for an earlier draft
@@ -325,15 +326,15 @@ func (s *ClerkScreen) showOpened(d clerkOpened) {
 	s.open.Enable()
 	if d.err != nil {
 		s.verdict.Importance = widget.DangerImportance
-		s.verdict.SetText("无法检查：程序出错。此文件未经检查，不能送审。")
-		clerkShowError(s.win, "clerk open "+d.path, d.err, "请重试；如仍出错，请把此文件交给技术人员。")
+		s.verdict.SetText(lang.L("无法检查：程序出错。此文件未经检查，不能送审。"))
+		clerkShowError(s.win, "clerk open "+d.path, d.err, lang.L("请重试；如仍出错，请把此文件交给技术人员。"))
 		return
 	}
 	if s.done != nil || s.recordID != 0 {
 		s.clearForm()
 	}
 	s.name, s.data, s.recordID, s.done, s.keep = d.name, d.data, 0, nil, review.Decision{}
-	s.file.SetText("文件：" + d.path)
+	s.file.SetText(lang.L("文件：") + d.path)
 	title := ""
 	if d.report.Status == scan.StatusChecked {
 		title = review.Title(d.report.Doc)
@@ -514,15 +515,16 @@ func clerkPartOf(parts []extract.Part, f scan.Finding) int {
 
 // clerkPartHeading names a part of the draft above its text.
 func clerkPartHeading(p extract.Part) fyne.CanvasObject {
-	name, ok := partNames[p.Kind]
+	kind, ok := partNames[p.Kind]
+	name := lang.L(kind)
 	if !ok {
-		name = string(p.Kind)
+		kind, name = string(p.Kind), string(p.Kind)
 	}
-	if p.Name != "" && p.Name != name {
+	if p.Name != "" && p.Name != kind {
 		name += " " + p.Name
 	}
 	if p.Hidden {
-		name += "（隐藏：正常阅读看不到，但随文件一起发出）"
+		name += lang.L("（隐藏：正常阅读看不到，但随文件一起发出）")
 	}
 	l := widget.NewLabel("【" + name + "】")
 	l.TextStyle = fyne.TextStyle{Bold: true}
@@ -568,7 +570,7 @@ func (s *ClerkScreen) onFindingSelected(id widget.TableCellID) {
 	f := s.findings[id.Row]
 	t := fmt.Sprintf("［%s］%s，%s：%q\n%s", f.Severity.Chinese(), categoryName(f.Category), place(f), f.Text, f.Note)
 	if f.Hidden {
-		t += "\n这段文字在正常阅读时看不到（隐藏部分），送审前同样须处理。"
+		t += lang.L("\n这段文字在正常阅读时看不到（隐藏部分），送审前同样须处理。")
 	}
 	s.detail.SetText(t)
 	if s.at[id.Row] < 0 {
@@ -622,7 +624,7 @@ func (s *ClerkScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (s *ClerkScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col >= 0 && id.Col < len(clerkCols) {
-		o.(*widget.Label).SetText(colTitles[clerkCols[id.Col]])
+		o.(*widget.Label).SetText(lang.L(colTitles[clerkCols[id.Col]]))
 	}
 }
 
@@ -697,9 +699,9 @@ func (s *ClerkScreen) recheck() {
 	}
 	if s.draft.Report == nil {
 		s.outcome = review.Outcome{}
-		s.returns.SetText("打开草稿后，这里会随填写随时列出会被退文的原因。")
+		s.returns.SetText(lang.L("打开草稿后，这里会随填写随时列出会被退文的原因。"))
 		s.hints.SetText("")
-		s.setSubmit("请先打开要送审的草稿")
+		s.setSubmit(lang.L("请先打开要送审的草稿"))
 		return
 	}
 	s.outcome = s.svc.Rules.Check(s.draft, s.Decision())
@@ -707,38 +709,38 @@ func (s *ClerkScreen) recheck() {
 	switch {
 	case s.done != nil:
 		s.returns.Importance = widget.SuccessImportance
-		b.WriteString("已提交，审签流程见上方。")
+		b.WriteString(lang.L("已提交，审签流程见上方。"))
 	case len(s.outcome.Returns) > 0:
 		s.returns.Importance = widget.DangerImportance
-		b.WriteString("按现在填写的内容提交会被退文：")
+		b.WriteString(lang.L("按现在填写的内容提交会被退文："))
 		for _, r := range s.outcome.Returns {
 			b.WriteString("\n• " + r.Message)
 		}
 	default:
 		s.returns.Importance = widget.SuccessImportance
-		b.WriteString("没有退文原因，可以提交。")
+		b.WriteString(lang.L("没有退文原因，可以提交。"))
 		if len(s.outcome.Route) > 0 {
 			roles := make([]string, len(s.outcome.Route))
 			for i, st := range s.outcome.Route {
 				roles[i] = st.Role.Chinese()
 			}
-			b.WriteString("\n提交后依次送：" + strings.Join(roles, " → "))
+			b.WriteString(lang.L("\n提交后依次送：") + strings.Join(roles, " → "))
 		}
 	}
 	s.returns.SetText(b.String())
 	var h []string
 	if s.outcome.Important {
-		h = append(h, "按重要信息办理："+strings.Join(s.outcome.ImportantWhy, "；"))
+		h = append(h, lang.L("按重要信息办理：")+strings.Join(s.outcome.ImportantWhy, "；"))
 	}
 	for _, hint := range s.outcome.Hints {
-		h = append(h, "提示："+hint)
+		h = append(h, lang.L("提示：")+hint)
 	}
 	s.hints.SetText(strings.Join(h, "\n"))
 	switch {
 	case s.busy:
-		s.setSubmit("正在提交…")
+		s.setSubmit(lang.L("正在提交…"))
 	case s.done != nil:
-		s.setSubmit(fmt.Sprintf("已提交（第 %d 号），请打开下一份草稿", s.done.ID))
+		s.setSubmit(fmt.Sprintf(lang.L("已提交（第 %d 号），请打开下一份草稿"), s.done.ID))
 	case len(s.outcome.Returns) > 0:
 		s.setSubmit(s.outcome.Returns[0].Message)
 	default:
@@ -811,7 +813,7 @@ func (s *ClerkScreen) fillForm(dec review.Decision, title string) {
 
 // onOpenTapped asks for a draft and opens it.
 func (s *ClerkScreen) onOpenTapped() {
-	showFileDialog(dialog.NewFileOpen(s.onDraftChosen, s.win), s.win, "打开", draftExts...)
+	showFileDialog(dialog.NewFileOpen(s.onDraftChosen, s.win), s.win, lang.L("打开"), draftExts...)
 }
 
 // onDraftChosen opens the draft picked in the open dialog.
@@ -823,7 +825,7 @@ func (s *ClerkScreen) onDraftChosen(r fyne.URIReadCloser, err error) {
 
 // onAttachTapped asks for the policy interpretation material.
 func (s *ClerkScreen) onAttachTapped() {
-	showFileDialog(dialog.NewFileOpen(s.onAttachmentChosen, s.win), s.win, "附上", draftExts...)
+	showFileDialog(dialog.NewFileOpen(s.onAttachmentChosen, s.win), s.win, lang.L("附上"), draftExts...)
 }
 
 // onAttachmentChosen reads the interpretation picked in the dialog.
@@ -836,7 +838,7 @@ func (s *ClerkScreen) onAttachmentChosen(r fyne.URIReadCloser, err error) {
 // Attach reads the policy interpretation at path in the background, to know whether it is readable.
 func (s *ClerkScreen) Attach(path string) {
 	s.attachLabel.Importance = widget.MediumImportance
-	s.attachLabel.SetText("正在读取 " + filepath.Base(path) + "…")
+	s.attachLabel.SetText(lang.L("正在读取 ") + filepath.Base(path) + "…")
 	s.attachLabel.Show()
 	go func() {
 		a := s.readAttachment(path)
@@ -858,7 +860,7 @@ func (s *ClerkScreen) readAttachment(path string) (a *review.Attachment) {
 	a = &review.Attachment{File: filepath.Base(path)}
 	defer func() {
 		if r := recover(); r != nil {
-			a.Readable, a.Reason = false, fmt.Sprint("读取时程序出错：", r)
+			a.Readable, a.Reason = false, fmt.Sprint(lang.L("读取时程序出错："), r)
 		}
 	}()
 	_, err := extract.File(path, s.limits)
@@ -884,10 +886,10 @@ func (s *ClerkScreen) setAttachment(a *review.Attachment) {
 		s.attachLabel.Hide()
 	case a.Readable:
 		s.attachLabel.Importance = widget.SuccessImportance
-		s.attachLabel.SetText("已附政策解读：" + a.File)
+		s.attachLabel.SetText(lang.L("已附政策解读：") + a.File)
 	default:
 		s.attachLabel.Importance = widget.DangerImportance
-		s.attachLabel.SetText(fmt.Sprintf("政策解读 %s 无法读取（%s）：请换一个可读取的文件", a.File, a.Reason))
+		s.attachLabel.SetText(fmt.Sprintf(lang.L("政策解读 %s 无法读取（%s）：请换一个可读取的文件"), a.File, a.Reason))
 	}
 }
 
@@ -929,7 +931,7 @@ func (s *ClerkScreen) startSubmit() bool {
 func (s *ClerkScreen) send(dec review.Decision, id int64, name string, data []byte) (rec *index.Record, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			rec, err = nil, fmt.Errorf("提交时程序出错：%v", r)
+			rec, err = nil, fmt.Errorf(lang.L("提交时程序出错：%v"), r)
 		}
 	}()
 	ctx := context.Background()
@@ -946,12 +948,12 @@ func (s *ClerkScreen) submitted(rec *index.Record, err error) {
 	s.open.Enable()
 	if err != nil {
 		s.recheck()
-		clerkShowError(s.win, "clerk submit", err, "提交没有成功，填写的内容都还在：请稍后再点“提交”；如仍失败，请联系管理员。")
+		clerkShowError(s.win, "clerk submit", err, lang.L("提交没有成功，填写的内容都还在：请稍后再点“提交”；如仍失败，请联系管理员。"))
 		return
 	}
 	if rec.State == review.StateReturned {
 		s.recordID = rec.ID
-		s.setResult(fmt.Sprintf("第 %d 号草稿被退回，请按以下意见修改后重新提交（填写的内容都还在）：\n• %s",
+		s.setResult(fmt.Sprintf(lang.L("第 %d 号草稿被退回，请按以下意见修改后重新提交（填写的内容都还在）：\n• %s"),
 			rec.ID, strings.Join(clerkReturnReasons(*rec), "\n• ")), widget.DangerImportance)
 	} else {
 		s.done = rec
@@ -965,11 +967,11 @@ func (s *ClerkScreen) submitted(rec *index.Record, err error) {
 // clerkRouteText words where a submitted draft goes: each role in Chinese with why.
 func clerkRouteText(rec *index.Record) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "已提交（第 %d 号）《%s》，审签流程：", rec.ID, rec.Title)
+	fmt.Fprintf(&b, lang.L("已提交（第 %d 号）《%s》，审签流程："), rec.ID, rec.Title)
 	for i, st := range rec.Route {
 		fmt.Fprintf(&b, "\n%d. %s：%s", i+1, st.Role.Chinese(), st.Why)
 		if i == rec.Current && !rec.State.Decided() {
-			b.WriteString("（现在办理）")
+			b.WriteString(lang.L("（现在办理）"))
 		}
 	}
 	return b.String()
@@ -980,7 +982,7 @@ func clerkReturnReasons(rec index.Record) []string {
 	var out []string
 	for i := len(rec.History) - 1; i >= 0; i-- {
 		if h := rec.History[i]; h.Note != "" {
-			out = append(out, fmt.Sprintf("%s %s 的意见：%s", index.RoleName(h.Role), h.User, h.Note))
+			out = append(out, fmt.Sprintf(lang.L("%s %s 的意见：%s"), index.RoleName(h.Role), h.User, h.Note))
 			break
 		}
 	}
@@ -988,7 +990,7 @@ func clerkReturnReasons(rec index.Record) []string {
 		out = append(out, r.Message)
 	}
 	if len(out) == 0 {
-		out = append(out, "未写明原因，请联系退回人")
+		out = append(out, lang.L("未写明原因，请联系退回人"))
 	}
 	return out
 }
@@ -1021,9 +1023,9 @@ func (s *ClerkScreen) updateQueueItem(id widget.ListItemID, o fyne.CanvasObject)
 	labels := o.(*fyne.Container).Objects
 	when := ""
 	if n := len(rec.History); n > 0 {
-		when = "，" + rec.History[n-1].At.Local().Format("01-02 15:04") + " 退回"
+		when = "，" + rec.History[n-1].At.Local().Format("01-02 15:04") + lang.L(" 退回")
 	}
-	labels[0].(*widget.Label).SetText(fmt.Sprintf("第 %d 号 %s（%s%s）", rec.ID, rec.Title, rec.File, when))
+	labels[0].(*widget.Label).SetText(fmt.Sprintf(lang.L("第 %d 号 %s（%s%s）"), rec.ID, rec.Title, rec.File, when))
 	labels[1].(*widget.Label).SetText(strings.Join(clerkReturnReasons(rec), "；"))
 }
 
@@ -1046,8 +1048,8 @@ func (s *ClerkScreen) onReturnedSelected(id widget.ListItemID) {
 	}
 	s.fillForm(rec.Decision, title)
 	s.autoTitle = title
-	s.file.SetText(fmt.Sprintf("退回的草稿：第 %d 号 %s", rec.ID, rec.File))
-	s.setResult(fmt.Sprintf("第 %d 号草稿已被退回，请按以下意见修改后重新提交：\n• %s",
+	s.file.SetText(fmt.Sprintf(lang.L("退回的草稿：第 %d 号 %s"), rec.ID, rec.File))
+	s.setResult(fmt.Sprintf(lang.L("第 %d 号草稿已被退回，请按以下意见修改后重新提交：\n• %s"),
 		rec.ID, strings.Join(clerkReturnReasons(rec), "\n• ")), widget.DangerImportance)
 	s.showDraft(review.Draft{Report: clerkReport(rec), Resolutions: rec.Resolutions})
 	s.tabs.Select(s.formTab)
@@ -1140,7 +1142,7 @@ func clerkBasisCode(label string) string {
 // clerkChosen returns the local path picked in an open dialog, showing the error when there is one.
 func clerkChosen(win fyne.Window, r fyne.URIReadCloser, err error) (string, bool) {
 	if err != nil {
-		clerkShowError(win, "open dialog", err, "无法打开所选文件：请确认文件存在且有读取权限后重试。")
+		clerkShowError(win, "open dialog", err, lang.L("无法打开所选文件：请确认文件存在且有读取权限后重试。"))
 		return "", false
 	}
 	if r == nil {

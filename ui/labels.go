@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
 	"prepub/review/extract"
 	"prepub/review/scan"
 )
@@ -32,22 +34,23 @@ var partNames = map[extract.PartKind]string{
 // categoryName returns a category's Chinese name, or the code for a category an office added.
 func categoryName(c string) string {
 	if n, ok := categoryNames[c]; ok {
-		return n
+		return lang.L(n)
 	}
 	return c
 }
 
 // place says where a finding is: part, the part's own name when it adds something, and line.
 func place(f scan.Finding) string {
-	p, ok := partNames[f.Part]
+	name, ok := partNames[f.Part]
+	p := lang.L(name)
 	if !ok {
-		p = string(f.Part)
+		name, p = string(f.Part), string(f.Part)
 	}
-	if f.PartName != "" && f.PartName != p {
+	if f.PartName != "" && f.PartName != name {
 		p += " " + f.PartName
 	}
 	if f.Line > 0 {
-		p += fmt.Sprintf(" 第%d行", f.Line)
+		p += fmt.Sprintf(lang.L(" 第%d行"), f.Line)
 	}
 	return p
 }
@@ -55,9 +58,9 @@ func place(f scan.Finding) string {
 // yesNo words a flag for a table cell.
 func yesNo(b bool) string {
 	if b {
-		return "是"
+		return lang.L("是")
 	}
-	return "否"
+	return lang.L("否")
 }
 
 // verdict words the outcome of a report in one line, as prepubctl scan does.
@@ -65,13 +68,13 @@ func verdict(fr *scan.FileReport) string {
 	switch {
 	case fr.Status == scan.StatusUnreadable:
 		r := strings.TrimSuffix(strings.TrimPrefix(fr.Reason, "无法检查："), "。")
-		return "无法检查：" + r + "。此文件未经检查，不能视为通过。"
+		return lang.L("无法检查：") + r + lang.L("。此文件未经检查，不能视为通过。")
 	case fr.Critical:
-		return "发现密级标志，不得公开"
+		return lang.L("发现密级标志，不得公开")
 	case fr.Worst == scan.High:
-		return "有高风险问题，须保密审查"
+		return lang.L("有高风险问题，须保密审查")
 	}
-	return "未发现严重问题"
+	return lang.L("未发现严重问题")
 }
 
 // summary gives the counts, coverage, allow-list and warning line under the verdict.
@@ -83,16 +86,16 @@ func summary(fr *scan.FileReport) string {
 	for _, f := range fr.Findings {
 		n[f.Severity]++
 	}
-	s := fmt.Sprintf("严重 %d，高 %d，中 %d，低 %d；文字覆盖率 %.0f%%",
+	s := fmt.Sprintf(lang.L("严重 %d，高 %d，中 %d，低 %d；文字覆盖率 %.0f%%"),
 		n[scan.Critical], n[scan.High], n[scan.Medium], n[scan.Low], fr.Coverage*100)
 	if fr.Allowed > 0 {
-		s += fmt.Sprintf("；白名单放行 %d", fr.Allowed)
+		s += fmt.Sprintf(lang.L("；白名单放行 %d"), fr.Allowed)
 	}
 	for _, st := range fr.Statements {
-		s += fmt.Sprintf("；正文写明公开属性：%s", scan.AttributeName(st.Attribute))
+		s += fmt.Sprintf(lang.L("；正文写明公开属性：%s"), scan.AttributeName(st.Attribute))
 	}
 	if fr.Reason != "" {
-		s += "\n注意：" + fr.Reason
+		s += lang.L("\n注意：") + fr.Reason
 	}
 	return s
 }

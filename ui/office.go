@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -69,39 +71,39 @@ type SearchScreen struct {
 func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
 	s := &SearchScreen{win: win, svc: svc}
 	s.query = widget.NewEntry()
-	s.query.SetPlaceHolder("检索词（简体或繁体，空格分隔多个词）")
+	s.query.SetPlaceHolder(lang.L("检索词（简体或繁体，空格分隔多个词）"))
 	s.query.OnSubmitted = s.onSubmitted
-	s.search = widget.NewButtonWithIcon("检索", theme.SearchIcon(), s.onSearchTapped)
+	s.search = widget.NewButtonWithIcon(lang.L("检索"), theme.SearchIcon(), s.onSearchTapped)
 	s.search.Importance = widget.HighImportance
 
-	attrs := []string{officeAny}
+	attrs := []string{lang.L(officeAny)}
 	for _, a := range review.Attributes {
 		attrs = append(attrs, a.Chinese())
 	}
 	s.attr = widget.NewSelect(attrs, nil)
 	s.attr.SetSelectedIndex(0)
-	bases := []string{officeAny}
+	bases := []string{lang.L(officeAny)}
 	for _, b := range review.Bases {
 		bases = append(bases, b.Name)
 	}
 	s.basis = widget.NewSelect(bases, nil)
 	s.basis.SetSelectedIndex(0)
-	states := []string{officeAny}
+	states := []string{lang.L(officeAny)}
 	for _, st := range officeStates {
 		states = append(states, queueStateName(st))
 	}
 	s.state = widget.NewSelect(states, nil)
 	s.state.SetSelectedIndex(0)
 	s.dept = widget.NewEntry()
-	s.dept.SetPlaceHolder("部门全称")
+	s.dept.SetPlaceHolder(lang.L("部门全称"))
 	s.dept.OnSubmitted = s.onSubmitted
 	s.from = widget.NewEntry()
-	s.from.SetPlaceHolder("起始 YYYY-MM-DD")
-	s.from.Validator = officeDateValidator("起始日期")
+	s.from.SetPlaceHolder(lang.L("起始 YYYY-MM-DD"))
+	s.from.Validator = officeDateValidator(lang.L("起始日期"))
 	s.from.OnSubmitted = s.onSubmitted
 	s.to = widget.NewEntry()
-	s.to.SetPlaceHolder("截止 YYYY-MM-DD")
-	s.to.Validator = officeDateValidator("截止日期")
+	s.to.SetPlaceHolder(lang.L("截止 YYYY-MM-DD"))
+	s.to.Validator = officeDateValidator(lang.L("截止日期"))
 	s.to.OnSubmitted = s.onSubmitted
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
@@ -111,8 +113,8 @@ func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
 	}
 	filters := container.NewGridWithColumns(3,
-		field("公开属性", s.attr), field("法律依据", s.basis), field("状态", s.state),
-		field("部门", s.dept), field("日期从", s.from), field("到", s.to))
+		field(lang.L("公开属性"), s.attr), field(lang.L("法律依据"), s.basis), field(lang.L("状态"), s.state),
+		field(lang.L("部门"), s.dept), field(lang.L("日期从"), s.from), field(lang.L("到"), s.to))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.search, s.query), filters, s.status)
 
 	s.list = widget.NewList(s.listLength, s.newListItem, s.updateListItem)
@@ -130,10 +132,10 @@ func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
 	s.text = widget.NewLabel("")
 	s.text.Wrapping = fyne.TextWrapWord
 	s.text.Selectable = true
-	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, queueSection("命中片段"), s.snippet,
-		queueSection("正文"), s.text))
+	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, queueSection(lang.L("命中片段")), s.snippet,
+		queueSection(lang.L("正文")), s.text))
 	s.detail.Hide()
-	s.empty = widget.NewLabel("输入检索词或选择筛选条件，然后按“检索”。")
+	s.empty = widget.NewLabel(lang.L("输入检索词或选择筛选条件，然后按“检索”。"))
 	s.empty.Alignment = fyne.TextAlignCenter
 	s.empty.Wrapping = fyne.TextWrapWord
 
@@ -159,7 +161,7 @@ func officeParseDate(what, text string) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(officeDateLayout, text, time.Local)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s“%s”无效：请按 YYYY-MM-DD 填写，如 2025-03-15", what, text)
+		return time.Time{}, fmt.Errorf(lang.L("%s“%s”无效：请按 YYYY-MM-DD 填写，如 2025-03-15"), what, text)
 	}
 	return t, nil
 }
@@ -236,14 +238,14 @@ func (s *SearchScreen) form() (index.Query, error) {
 		q.State = string(officeStates[i-1])
 	}
 	var err error
-	if q.From, err = officeParseDate("起始日期", s.from.Text); err != nil {
+	if q.From, err = officeParseDate(lang.L("起始日期"), s.from.Text); err != nil {
 		return q, err
 	}
-	if q.To, err = officeParseDate("截止日期", s.to.Text); err != nil {
+	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Text); err != nil {
 		return q, err
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
-		return q, fmt.Errorf("起始日期晚于截止日期：请检查日期范围")
+		return q, errors.New(lang.L("起始日期晚于截止日期：请检查日期范围"))
 	}
 	return q, nil
 }
@@ -263,14 +265,14 @@ func (s *SearchScreen) showHits(hits []index.Hit, err error) {
 		fyne.LogError("search", err)
 		s.hits = nil
 		s.list.Refresh()
-		s.setStatus("检索失败："+review.ErrorMessage(err), widget.DangerImportance)
-		s.empty.SetText("检索失败。")
+		s.setStatus(lang.L("检索失败：")+review.ErrorMessage(err), widget.DangerImportance)
+		s.empty.SetText(lang.L("检索失败。"))
 	case len(hits) == 0:
-		s.setStatus("没有找到符合条件的记录。", widget.MediumImportance)
-		s.empty.SetText("没有找到符合条件的记录。")
+		s.setStatus(lang.L("没有找到符合条件的记录。"), widget.MediumImportance)
+		s.empty.SetText(lang.L("没有找到符合条件的记录。"))
 	default:
-		s.setStatus(fmt.Sprintf("找到 %d 条记录（最多列出 50 条）。", len(hits)), widget.MediumImportance)
-		s.empty.SetText("请在左侧选择一条记录。")
+		s.setStatus(fmt.Sprintf(lang.L("找到 %d 条记录（最多列出 50 条）。"), len(hits)), widget.MediumImportance)
+		s.empty.SetText(lang.L("请在左侧选择一条记录。"))
 	}
 }
 
@@ -280,7 +282,7 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 		if review.ErrorCode(err) == review.ErrInternal {
 			fyne.LogError(fmt.Sprintf("read record %d", id), err)
 		}
-		dialog.ShowInformation("无法读取记录", review.ErrorMessage(err), s.win)
+		dialog.ShowInformation(lang.L("无法读取记录"), review.ErrorMessage(err), s.win)
 		return
 	}
 	s.record = r
@@ -290,20 +292,20 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 		date = r.DecidedAt.Local().Format(officeDateLayout)
 	}
 	lines := []string{
-		fmt.Sprintf("编号：%d　部门：%s　日期：%s", r.ID, queueOr(r.Department, "（未填）"), queueOr(date, "不详")),
-		fmt.Sprintf("公开属性：%s　法律依据：%s", queueAttrName(r.Attribute), queueBasisText(r.Basis)),
-		"理由：" + queueOr(r.Reason, "（无）"),
-		"状态：" + queueStateName(r.State),
-		"文件：" + r.File,
+		fmt.Sprintf(lang.L("编号：%d　部门：%s　日期：%s"), r.ID, queueOr(r.Department, lang.L("（未填）")), queueOr(date, lang.L("不详"))),
+		fmt.Sprintf(lang.L("公开属性：%s　法律依据：%s"), queueAttrName(r.Attribute), queueBasisText(r.Basis)),
+		lang.L("理由：") + queueOr(r.Reason, lang.L("（无）")),
+		lang.L("状态：") + queueStateName(r.State),
+		lang.L("文件：") + r.File,
 	}
 	if r.Drafter != "" {
-		lines = append(lines, "起草人："+r.Drafter)
+		lines = append(lines, lang.L("起草人：")+r.Drafter)
 	}
 	if len(r.Findings) > 0 {
-		lines = append(lines, fmt.Sprintf("保密检查结果：%d 条", len(r.Findings)))
+		lines = append(lines, fmt.Sprintf(lang.L("保密检查结果：%d 条"), len(r.Findings)))
 	}
 	s.info.SetText(strings.Join(lines, "\n"))
-	s.snippet.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "（无）", Style: widget.RichTextStyleInline}}
+	s.snippet.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("（无）"), Style: widget.RichTextStyleInline}}
 	for _, h := range s.hits {
 		if h.ID == r.ID && h.Snippet != "" {
 			s.snippet.Segments = officeMarked(h.Snippet, false)
@@ -312,9 +314,9 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 	s.snippet.Refresh()
 	text := r.Text()
 	if r.Unreadable != "" {
-		text = "文件无法读取：" + r.Unreadable
+		text = lang.L("文件无法读取：") + r.Unreadable
 	} else if n := utf8.RuneCountInString(text); n > officeTextRunes {
-		text = string([]rune(text)[:officeTextRunes]) + fmt.Sprintf("\n……（以下从略，全文共 %d 字）", n)
+		text = string([]rune(text)[:officeTextRunes]) + fmt.Sprintf(lang.L("\n……（以下从略，全文共 %d 字）"), n)
 	}
 	s.text.SetText(strings.TrimSpace(text))
 	s.empty.Hide()
@@ -453,11 +455,11 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
 	s.list = widget.NewList(s.dueLength, newTitleMetaItem, s.updateDueItem)
 	s.list.OnSelected = s.onDueSelected
-	s.info = widget.NewLabel("请在左侧选择一份到期的决定。")
+	s.info = widget.NewLabel(lang.L("请在左侧选择一份到期的决定。"))
 	s.info.Wrapping = fyne.TextWrapWord
 	s.info.Selectable = true
-	s.keep = widget.NewButtonWithIcon("维持", theme.ConfirmIcon(), s.onKeepTapped)
-	s.convert = widget.NewButtonWithIcon("转为主动公开", theme.VisibilityIcon(), s.onConvertTapped)
+	s.keep = widget.NewButtonWithIcon(lang.L("维持"), theme.ConfirmIcon(), s.onKeepTapped)
+	s.convert = widget.NewButtonWithIcon(lang.L("转为主动公开"), theme.VisibilityIcon(), s.onConvertTapped)
 	s.convert.Importance = widget.HighImportance
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
@@ -519,7 +521,7 @@ func (s *ReReviewScreen) Status() string {
 func (s *ReReviewScreen) Keep(id int64, note string) error {
 	s.pending++
 	err := s.svc.Archive.Keep(context.Background(), id, s.sess.User.Name, note)
-	s.finish("维持原决定", err, s.keptText(id), s.fetch())
+	s.finish(lang.L("维持原决定"), err, s.keptText(id), s.fetch())
 	return err
 }
 
@@ -528,7 +530,7 @@ func (s *ReReviewScreen) Keep(id int64, note string) error {
 func (s *ReReviewScreen) Convert(id int64, note string) (int64, review.Outcome, error) {
 	s.pending++
 	newID, out, err := s.svc.Archive.Convert(context.Background(), s.svc.Rules, id, s.sess.User.Name, note)
-	s.finish("转为主动公开", err, officeConvertText(newID, out), s.fetch())
+	s.finish(lang.L("转为主动公开"), err, officeConvertText(newID, out), s.fetch())
 	return newID, out, err
 }
 
@@ -549,11 +551,11 @@ func (s *ReReviewScreen) showData(d reReviewData) {
 	s.reload.Enable()
 	if d.err != nil {
 		fyne.LogError("load re-review", d.err)
-		s.setStatus("无法读取复查清单："+review.ErrorMessage(d.err), widget.DangerImportance)
+		s.setStatus(lang.L("无法读取复查清单：")+review.ErrorMessage(d.err), widget.DangerImportance)
 	}
 	s.due, s.exps = d.due, d.exps
-	s.heading.SetText(fmt.Sprintf("年度复查：%d 份不予公开或依申请公开的决定到期", len(s.due)))
-	s.expHead.SetText(fmt.Sprintf("保密期限已满的密级标志（%d 个）：请提请定密机关解密或确认延期", len(s.exps)))
+	s.heading.SetText(fmt.Sprintf(lang.L("年度复查：%d 份不予公开或依申请公开的决定到期"), len(s.due)))
+	s.expHead.SetText(fmt.Sprintf(lang.L("保密期限已满的密级标志（%d 个）：请提请定密机关解密或确认延期"), len(s.exps)))
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.expired.Refresh()
@@ -571,9 +573,9 @@ func (s *ReReviewScreen) showData(d reReviewData) {
 func (s *ReReviewScreen) display(i int) {
 	if i < 0 || i >= len(s.due) {
 		s.current = 0
-		s.info.SetText("请在左侧选择一份到期的决定。")
+		s.info.SetText(lang.L("请在左侧选择一份到期的决定。"))
 		if len(s.due) == 0 {
-			s.info.SetText("没有到期需要复查的决定。")
+			s.info.SetText(lang.L("没有到期需要复查的决定。"))
 		}
 		s.keep.Disable()
 		s.convert.Disable()
@@ -581,18 +583,18 @@ func (s *ReReviewScreen) display(i int) {
 	}
 	r := &s.due[i]
 	s.current = r.ID
-	last := "从未复查"
+	last := lang.L("从未复查")
 	if !r.ReviewedAt.IsZero() {
 		last = r.ReviewedAt.Local().Format(officeDateLayout)
 	}
 	s.info.SetText(strings.Join([]string{
 		r.Title,
-		fmt.Sprintf("编号：%d　部门：%s", r.ID, queueOr(r.Department, "（未填）")),
-		"公开属性：" + queueAttrName(r.Attribute),
-		"法律依据：" + queueBasisText(r.Basis),
-		"理由：" + queueOr(r.Reason, "（无）"),
-		"决定日期：" + officeDay(r.DecidedAt) + "　成文日期：" + queueOr(r.IssueDate, "不详"),
-		"上次复查：" + last,
+		fmt.Sprintf(lang.L("编号：%d　部门：%s"), r.ID, queueOr(r.Department, lang.L("（未填）"))),
+		lang.L("公开属性：") + queueAttrName(r.Attribute),
+		lang.L("法律依据：") + queueBasisText(r.Basis),
+		lang.L("理由：") + queueOr(r.Reason, lang.L("（无）")),
+		lang.L("决定日期：") + officeDay(r.DecidedAt) + lang.L("　成文日期：") + queueOr(r.IssueDate, lang.L("不详")),
+		lang.L("上次复查：") + last,
 	}, "\n"))
 	s.keep.Enable()
 	s.convert.Enable()
@@ -601,7 +603,7 @@ func (s *ReReviewScreen) display(i int) {
 // officeDay formats a time as a date, or says it is unknown.
 func officeDay(t time.Time) string {
 	if t.IsZero() {
-		return "不详"
+		return lang.L("不详")
 	}
 	return t.Local().Format(officeDateLayout)
 }
@@ -609,9 +611,9 @@ func officeDay(t time.Time) string {
 // keptText says a decision was kept.
 func (s *ReReviewScreen) keptText(id int64) string {
 	if i := s.indexOf(id); i >= 0 {
-		return fmt.Sprintf("已维持原决定：%s。下次复查在一年后。", s.due[i].Title)
+		return fmt.Sprintf(lang.L("已维持原决定：%s。下次复查在一年后。"), s.due[i].Title)
 	}
-	return "已维持原决定。"
+	return lang.L("已维持原决定。")
 }
 
 // officeConvertText words a conversion's outcome: the new record and its route, or the reasons it was returned.
@@ -621,13 +623,18 @@ func officeConvertText(newID int64, out review.Outcome) string {
 		for i, st := range out.Route {
 			roles[i] = st.Role.Chinese()
 		}
-		return fmt.Sprintf("已转为主动公开，新记录第 %d 号，送%s。", newID, strings.Join(roles, " → "))
+		return fmt.Sprintf(lang.L("已转为主动公开，新记录第 %d 号，送%s。"), newID, strings.Join(roles, " → "))
 	}
 	msgs := make([]string, len(out.Returns))
 	for i, r := range out.Returns {
 		msgs[i] = fmt.Sprintf("%d. %s", i+1, r.Message)
 	}
-	return fmt.Sprintf("新记录第 %d 号未能进入签发流程，已退回：\n%s", newID, strings.Join(msgs, "\n"))
+	return fmt.Sprintf(lang.L("新记录第 %d 号")+officeNotRouted()+lang.L("，已退回：\n%s"), newID, strings.Join(msgs, "\n"))
+}
+
+// officeNotRouted is the phrase of officeConvertText that says the new record was returned.
+func officeNotRouted() string {
+	return lang.L("未能进入签发流程")
 }
 
 // finish shows the outcome of keep or convert: the refusal in a dialog, or what happened, and the fresh lists.
@@ -637,12 +644,12 @@ func (s *ReReviewScreen) finish(what string, err error, done string, d reReviewD
 		if review.ErrorCode(err) == review.ErrInternal {
 			fyne.LogError(what, err)
 		}
-		s.setStatus("未能"+what+"："+review.ErrorMessage(err), widget.DangerImportance)
-		dialog.ShowInformation("未能"+what, review.ErrorMessage(err), s.win)
+		s.setStatus(lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
+		dialog.ShowInformation(lang.L("未能")+what, review.ErrorMessage(err), s.win)
 		return
 	}
 	s.setStatus(done, widget.SuccessImportance)
-	if strings.Contains(done, "退回") {
+	if strings.Contains(done, officeNotRouted()) {
 		dialog.ShowInformation(what, done, s.win)
 	}
 }
@@ -657,10 +664,10 @@ func (s *ReReviewScreen) onDueSelected(i widget.ListItemID) {
 func (s *ReReviewScreen) onKeepTapped() {
 	id := s.current
 	user, text := s.sess.User.Name, s.keptText(id)
-	askNote(s.win, "维持原决定", "维持", "维持的理由（必填）", func(note string) {
+	askNote(s.win, lang.L("维持原决定"), lang.L("维持"), lang.L("维持的理由（必填）"), func(note string) {
 		s.run(func() (string, error) {
 			return text, s.svc.Archive.Keep(context.Background(), id, user, note)
-		}, "维持原决定")
+		}, lang.L("维持原决定"))
 	})
 }
 
@@ -668,11 +675,11 @@ func (s *ReReviewScreen) onKeepTapped() {
 func (s *ReReviewScreen) onConvertTapped() {
 	id := s.current
 	user := s.sess.User.Name
-	askNote(s.win, "转为主动公开", "转为主动公开", "转为主动公开的理由（如：原不公开的情形已消失）", func(note string) {
+	askNote(s.win, lang.L("转为主动公开"), lang.L("转为主动公开"), lang.L("转为主动公开的理由（如：原不公开的情形已消失）"), func(note string) {
 		s.run(func() (string, error) {
 			newID, out, err := s.svc.Archive.Convert(context.Background(), s.svc.Rules, id, user, note)
 			return officeConvertText(newID, out), err
-		}, "转为主动公开")
+		}, lang.L("转为主动公开"))
 	})
 }
 
@@ -716,7 +723,7 @@ func (s *ReReviewScreen) updateDueItem(i widget.ListItemID, o fyne.CanvasObject)
 	}
 	r := &s.due[i]
 	setTitleMeta(o, r.Title, queueHitMeta(index.Hit{Attribute: string(r.Attribute), Basis: r.Basis,
-		Date: "决定于 " + officeDay(r.DecidedAt)}))
+		Date: lang.L("决定于 ") + officeDay(r.DecidedAt)}))
 }
 
 func (s *ReReviewScreen) expLength() int { return len(s.exps) }
@@ -726,11 +733,11 @@ func (s *ReReviewScreen) updateExpItem(i widget.ListItemID, o fyne.CanvasObject)
 		return
 	}
 	e := s.exps[i]
-	when := fmt.Sprintf("自 %s 起算，已于 %s 期满", e.From, e.Expires.Local().Format(officeDateLayout))
+	when := fmt.Sprintf(lang.L("自 %s 起算，已于 %s 期满"), e.From, e.Expires.Local().Format(officeDateLayout))
 	if strings.HasPrefix(e.From, "0001-") { // no issue date nor decision date to count from
-		when = "成文日期不详，无法计算期满日"
+		when = lang.L("成文日期不详，无法计算期满日")
 	}
-	o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s（第 %d 号）", e.Title, e.Marking, when, e.ID))
+	o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s　%s　%s（第 %d 号）"), e.Title, e.Marking, when, e.ID))
 }
 
 // Columns of the report preview.
@@ -775,14 +782,14 @@ func NewReportScreen(win fyne.Window, svc *Services) *ReportScreen {
 	var opts []string
 	for y := this; y >= this-10; y-- {
 		s.years = append(s.years, y)
-		opts = append(opts, fmt.Sprintf("%d 年度", y))
+		opts = append(opts, fmt.Sprintf(lang.L("%d 年度"), y))
 	}
 	s.year = widget.NewSelect(opts, nil)
 	s.year.SetSelectedIndex(1)
 	s.year.OnChanged = s.onYearChanged
-	s.xlsx = widget.NewButtonWithIcon("导出 Excel…", theme.DocumentSaveIcon(), s.onExportXLSXTapped)
+	s.xlsx = widget.NewButtonWithIcon(lang.L("导出 Excel…"), theme.DocumentSaveIcon(), s.onExportXLSXTapped)
 	s.xlsx.Importance = widget.HighImportance
-	s.csv = widget.NewButtonWithIcon("导出 CSV…", theme.DocumentSaveIcon(), s.onExportCSVTapped)
+	s.csv = widget.NewButtonWithIcon(lang.L("导出 CSV…"), theme.DocumentSaveIcon(), s.onExportCSVTapped)
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
@@ -791,10 +798,10 @@ func NewReportScreen(win fyne.Window, svc *Services) *ReportScreen {
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 
-	bar := container.NewHBox(widget.NewLabel("年度"), s.year, layout.NewSpacer(), s.csv, s.xlsx)
-	title := queueSection("表三 收到和处理政府信息公开申请情况（按本系统已作出决定的稿件统计）")
+	bar := container.NewHBox(widget.NewLabel(lang.L("年度")), s.year, layout.NewSpacer(), s.csv, s.xlsx)
+	title := queueSection(lang.L("表三 收到和处理政府信息公开申请情况（按本系统已作出决定的稿件统计）"))
 	title.Wrapping = fyne.TextWrapWord
-	side := container.NewVScroll(container.NewVBox(queueSection("按公开属性与法律依据"), s.summary))
+	side := container.NewVScroll(container.NewVBox(queueSection(lang.L("按公开属性与法律依据")), s.summary))
 	split := container.NewHSplit(s.table, side)
 	split.Offset = 0.72
 	s.root = container.NewBorder(container.NewVBox(bar, title, s.status), nil, nil, nil, split)
@@ -865,7 +872,7 @@ func (s *ReportScreen) Summary() string { return s.summary.Text }
 // ExportXLSX writes the report on show as an .xlsx workbook.
 func (s *ReportScreen) ExportXLSX(w io.Writer) error {
 	if s.report == nil {
-		return review.Errorf(review.ErrInvalid, "报表尚未生成")
+		return review.Errorf(review.ErrInvalid, "%s", lang.L("报表尚未生成"))
 	}
 	return s.report.WriteXLSX(w)
 }
@@ -873,7 +880,7 @@ func (s *ReportScreen) ExportXLSX(w io.Writer) error {
 // ExportCSV writes the report on show as CSV.
 func (s *ReportScreen) ExportCSV(w io.Writer) error {
 	if s.report == nil {
-		return review.Errorf(review.ErrInvalid, "报表尚未生成")
+		return review.Errorf(review.ErrInvalid, "%s", lang.L("报表尚未生成"))
 	}
 	return s.report.WriteCSV(w)
 }
@@ -885,7 +892,7 @@ func (s *ReportScreen) show(rep *index.Report, err error) {
 		s.report = nil
 		s.table.Refresh()
 		s.summary.SetText("")
-		s.setStatus("无法生成报表："+review.ErrorMessage(err), widget.DangerImportance)
+		s.setStatus(lang.L("无法生成报表：")+review.ErrorMessage(err), widget.DangerImportance)
 		s.xlsx.Disable()
 		s.csv.Disable()
 		return
@@ -896,11 +903,11 @@ func (s *ReportScreen) show(rep *index.Report, err error) {
 	s.csv.Enable()
 	s.table.Refresh()
 	s.table.ScrollToTop()
-	lines := []string{fmt.Sprintf("%d 年度共 %d 份决定", rep.Year, rep.Total)}
+	lines := []string{fmt.Sprintf(lang.L("%d 年度共 %d 份决定"), rep.Year, rep.Total)}
 	for _, a := range review.Attributes {
 		lines = append(lines, fmt.Sprintf("%s：%d", a.Chinese(), rep.ByAttribute[string(a)]))
 	}
-	lines = append(lines, "", "不予公开的法律依据：")
+	lines = append(lines, "", lang.L("不予公开的法律依据："))
 	for _, b := range review.Bases {
 		lines = append(lines, fmt.Sprintf("%s：%d", b.Name, rep.ByBasis[b.Code]))
 	}
@@ -922,15 +929,15 @@ func (s *ReportScreen) askSave(ext string, write func(io.Writer) error) {
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { s.onSaveChosen(w, err, write) }, s.win)
-	d.SetFileName(fmt.Sprintf("政府信息公开年报表三-%d%s", s.report.Year, ext))
-	showFileDialog(d, s.win, "保存", ext)
+	d.SetFileName(fmt.Sprintf(lang.L("政府信息公开年报表三-%d%s"), s.report.Year, ext))
+	showFileDialog(d, s.win, lang.L("保存"), ext)
 }
 
 // onSaveChosen writes the report to the file picked in the save dialog.
 func (s *ReportScreen) onSaveChosen(w fyne.URIWriteCloser, err error, write func(io.Writer) error) {
 	if err != nil {
 		fyne.LogError("save dialog", err)
-		dialog.ShowInformation("无法保存", fmt.Sprintf("无法打开所选位置：%v", err), s.win)
+		dialog.ShowInformation(lang.L("无法保存"), fmt.Sprintf(lang.L("无法打开所选位置：%v"), err), s.win)
 		return
 	}
 	if w == nil {
@@ -945,9 +952,9 @@ func (s *ReportScreen) onSaveChosen(w fyne.URIWriteCloser, err error, write func
 		fyne.Do(func() {
 			if err != nil {
 				fyne.LogError("export "+path, err)
-				dialog.ShowInformation("导出失败", fmt.Sprintf("无法写入 %s：%v\n请换一个位置再试。", path, err), s.win)
+				dialog.ShowInformation(lang.L("导出失败"), fmt.Sprintf(lang.L("无法写入 %s：%v\n请换一个位置再试。"), path, err), s.win)
 			} else {
-				s.setStatus("已导出："+path, widget.SuccessImportance)
+				s.setStatus(lang.L("已导出：")+path, widget.SuccessImportance)
 			}
 			s.changed()
 		})
@@ -980,6 +987,6 @@ func (s *ReportScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (s *ReportScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col >= 0 && id.Col < reportCols {
-		o.(*widget.Label).SetText(reportColTitles[id.Col])
+		o.(*widget.Label).SetText(lang.L(reportColTitles[id.Col]))
 	}
 }

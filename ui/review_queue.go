@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -100,7 +101,7 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 	s.title.Wrapping = fyne.TextWrapWord
 	form := container.New(layout.NewFormLayout())
 	for _, k := range queueInfoKeys {
-		key := widget.NewLabel(k)
+		key := widget.NewLabel(lang.L(k))
 		key.TextStyle = fyne.TextStyle{Bold: true}
 		val := widget.NewLabel("")
 		val.Wrapping = fyne.TextWrapWord
@@ -111,19 +112,19 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 	}
 	s.route = widget.NewLabel("")
 	s.route.Wrapping = fyne.TextWrapWord
-	s.findHead = queueSection("保密检查结果")
+	s.findHead = queueSection(lang.L("保密检查结果"))
 	s.findings = container.NewVBox()
-	s.simHead = queueSection("相似的既往决定")
+	s.simHead = queueSection(lang.L("相似的既往决定"))
 	s.similar = container.NewVBox()
 	s.history = widget.NewLabel("")
 	s.history.Wrapping = fyne.TextWrapWord
 	s.history.Selectable = true
 	// The legal office weighs the basis against past decisions first; the others see the findings first.
 	box := container.NewVBox(s.title, form,
-		queueSection("签发流程"), s.route,
+		queueSection(lang.L("签发流程")), s.route,
 		s.simHead, s.similar,
 		s.findHead, s.findings,
-		queueSection("办理记录"), s.history)
+		queueSection(lang.L("办理记录")), s.history)
 	if s.role != review.LegalOffice {
 		s.simHead.Hide()
 		s.similar.Hide()
@@ -137,14 +138,14 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
 
-	s.pass = widget.NewButtonWithIcon("通过", theme.ConfirmIcon(), s.onPassTapped)
+	s.pass = widget.NewButtonWithIcon(lang.L("通过"), theme.ConfirmIcon(), s.onPassTapped)
 	if s.role == review.DeputyHead || s.role == review.PrincipalHead {
-		s.pass.SetText("签发")
+		s.pass.SetText(lang.L("签发"))
 	}
 	s.pass.Importance = widget.HighImportance
-	s.ret = widget.NewButtonWithIcon("退回", theme.MailReplyIcon(), s.onReturnTapped)
+	s.ret = widget.NewButtonWithIcon(lang.L("退回"), theme.MailReplyIcon(), s.onReturnTapped)
 	s.ret.Importance = widget.DangerImportance
-	s.next = widget.NewButtonWithIcon("下一份（Alt+↓）", theme.MoveDownIcon(), s.Next)
+	s.next = widget.NewButtonWithIcon(lang.L("下一份（Alt+↓）"), theme.MoveDownIcon(), s.Next)
 	bar := container.NewHBox(s.next, layout.NewSpacer(), s.ret, s.pass)
 	right := container.NewBorder(s.status, bar, nil, nil, container.NewStack(s.empty, s.detail))
 
@@ -297,24 +298,24 @@ func (s *QueueScreen) finish(res queueActResult) {
 		s.setStatus(queueDoneText(res.action, res.rec), widget.SuccessImportance)
 	case res.firstBy != nil:
 		a := res.firstBy
-		msg := fmt.Sprintf("在您办理之前，%s（%s）已%s该草稿，草稿现在%s。\n您的操作没有生效，列表已刷新。\n\n%s",
+		msg := fmt.Sprintf(lang.L("在您办理之前，%s（%s）已%s该草稿，草稿现在%s。\n您的操作没有生效，列表已刷新。\n\n%s"),
 			a.User, index.RoleName(a.Role), queueActionName(a.Action), queueStateName(res.state), review.ErrorMessage(res.err))
-		s.setStatus("已有他人先办理该草稿，您的操作没有生效。", widget.WarningImportance)
-		dialog.ShowInformation("已有他人先办理", msg, s.win)
+		s.setStatus(lang.L("已有他人先办理该草稿，您的操作没有生效。"), widget.WarningImportance)
+		dialog.ShowInformation(lang.L("已有他人先办理"), msg, s.win)
 	default:
 		if review.ErrorCode(res.err) == review.ErrInternal {
 			fyne.LogError(fmt.Sprintf("%s draft %d", res.action, res.id), res.err)
 		}
-		s.setStatus("未能办理："+review.ErrorMessage(res.err), widget.DangerImportance)
-		dialog.ShowInformation("未能办理", review.ErrorMessage(res.err), s.win)
+		s.setStatus(lang.L("未能办理：")+review.ErrorMessage(res.err), widget.DangerImportance)
+		dialog.ShowInformation(lang.L("未能办理"), review.ErrorMessage(res.err), s.win)
 	}
 }
 
 // queueDoneText says what an action did and where the draft stands now.
 func queueDoneText(action string, rec *index.Record) string {
-	t := fmt.Sprintf("已%s：%s", queueActionName(action), rec.Title)
+	t := fmt.Sprintf(lang.L("已%s：%s"), queueActionName(action), rec.Title)
 	if action != review.ActionConfirm && action != review.ActionClear {
-		t += "。草稿现在" + queueStateName(rec.State)
+		t += lang.L("。草稿现在") + queueStateName(rec.State)
 	}
 	return t + "。"
 }
@@ -326,7 +327,7 @@ func (s *QueueScreen) showData(d queueData) {
 	s.recs, s.sims, s.simErr = d.recs, d.sims, d.simErr
 	if d.err != nil {
 		fyne.LogError("load queue", d.err)
-		s.setStatus("无法读取待办列表："+review.ErrorMessage(d.err), widget.DangerImportance)
+		s.setStatus(lang.L("无法读取待办列表：")+review.ErrorMessage(d.err), widget.DangerImportance)
 	}
 	if s.simErr != nil {
 		fyne.LogError("similar decisions", s.simErr)
@@ -347,9 +348,9 @@ func (s *QueueScreen) showData(d queueData) {
 // headingText names the queue and counts it.
 func (s *QueueScreen) headingText() string {
 	if _, ok := review.StepState(s.role); !ok {
-		return "待办：您的角色（" + index.RoleName(s.role) + "）不审核草稿"
+		return lang.L("待办：您的角色（") + index.RoleName(s.role) + lang.L("）不审核草稿")
 	}
-	return fmt.Sprintf("待%s处理：%d 份", s.role.Chinese(), len(s.recs))
+	return fmt.Sprintf(lang.L("待%s处理：%d 份"), s.role.Chinese(), len(s.recs))
 }
 
 // display shows the listed draft at index i, or the empty page when i < 0.
@@ -357,7 +358,7 @@ func (s *QueueScreen) display(i int) {
 	if i < 0 || i >= len(s.recs) {
 		s.current = 0
 		s.detail.Hide()
-		s.empty.SetText("请在左侧选择一份草稿")
+		s.empty.SetText(lang.L("请在左侧选择一份草稿"))
 		if len(s.recs) == 0 {
 			s.empty.SetText(s.emptyText())
 		}
@@ -380,11 +381,11 @@ func (s *QueueScreen) display(i int) {
 	s.next.Enable()
 
 	s.title.SetText(r.Title)
-	s.info["部门"].SetText(queueOr(r.Department, "（未填）"))
+	s.info["部门"].SetText(queueOr(r.Department, lang.L("（未填）")))
 	s.info["起草人"].SetText(r.Drafter)
 	s.info["公开属性"].SetText(queueAttrName(r.Attribute))
 	s.info["法律依据"].SetText(queueBasisText(r.Basis))
-	s.info["理由"].SetText(queueOr(r.Reason, "（未填）"))
+	s.info["理由"].SetText(queueOr(r.Reason, lang.L("（未填）")))
 	s.info["状态"].SetText(queueStateName(r.State))
 	s.route.SetText(queueRouteText(r))
 	s.showFindings(r)
@@ -397,9 +398,9 @@ func (s *QueueScreen) display(i int) {
 // emptyText is what the page says when nothing waits.
 func (s *QueueScreen) emptyText() string {
 	if _, ok := review.StepState(s.role); !ok {
-		return "待办列表只对保密员、法制机构、分管负责人和主要负责人开放。"
+		return lang.L("待办列表只对保密员、法制机构、分管负责人和主要负责人开放。")
 	}
-	return "当前没有等待" + s.role.Chinese() + "处理的草稿。"
+	return lang.L("当前没有等待") + s.role.Chinese() + lang.L("处理的草稿。")
 }
 
 // showFindings lists the draft's findings, strongest first, with the secrecy officer's buttons on the high and critical ones.
@@ -425,16 +426,16 @@ func (s *QueueScreen) showFindings(r *index.Record) {
 		objs = append(objs, s.findingCard(i, f, res, resolved))
 	}
 	if r.Unreadable != "" {
-		l := widget.NewLabel("文件无法检查：" + r.Unreadable)
+		l := widget.NewLabel(lang.L("文件无法检查：") + r.Unreadable)
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.DangerImportance
 		objs = append(objs, l)
 	} else if len(objs) == 0 {
-		objs = append(objs, widget.NewLabel("保密检查没有发现问题。"))
+		objs = append(objs, widget.NewLabel(lang.L("保密检查没有发现问题。")))
 	}
-	head := fmt.Sprintf("保密检查结果（%d 条", len(r.Findings))
+	head := fmt.Sprintf(lang.L("保密检查结果（%d 条"), len(r.Findings))
 	if open > 0 {
-		head += fmt.Sprintf("，%d 条待处理", open)
+		head += fmt.Sprintf(lang.L("，%d 条待处理"), open)
 	}
 	s.findHead.SetText(head + "）")
 	s.findings.Objects = objs
@@ -452,21 +453,21 @@ func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, 
 	}
 	head := widget.NewRichText(
 		&widget.TextSegment{Text: "［" + f.Severity.Chinese() + "］", Style: sev},
-		&widget.TextSegment{Text: fmt.Sprintf(" %s · %s · 隐藏：%s", categoryName(f.Category), place(f), yesNo(f.Hidden)),
+		&widget.TextSegment{Text: fmt.Sprintf(lang.L(" %s · %s · 隐藏：%s"), categoryName(f.Category), place(f), yesNo(f.Hidden)),
 			Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 	)
 	head.Truncation = fyne.TextTruncateEllipsis
-	text := widget.NewLabel("文字：" + f.Text)
+	text := widget.NewLabel(lang.L("文字：") + f.Text)
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
 	box := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), text)
 	if f.Note != "" {
-		note := widget.NewLabel("说明：" + f.Note)
+		note := widget.NewLabel(lang.L("说明：") + f.Note)
 		note.Wrapping = fyne.TextWrapWord
 		box.Add(note)
 	}
 	if f.Hidden {
-		h := widget.NewLabel("这段文字在正常阅读时看不到（隐藏部分），发布前同样须处理。")
+		h := widget.NewLabel(lang.L("这段文字在正常阅读时看不到（隐藏部分），发布前同样须处理。"))
 		h.Wrapping = fyne.TextWrapWord
 		h.Importance = widget.WarningImportance
 		box.Add(h)
@@ -487,8 +488,8 @@ func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, 
 	}
 	var top fyne.CanvasObject = head
 	if s.role == review.SecrecyOfficer && strong {
-		confirm := widget.NewButton("确认", func() { s.onResolveTapped(i, review.ActionConfirm) })
-		clear := widget.NewButton("排除误报", func() { s.onResolveTapped(i, review.ActionClear) })
+		confirm := widget.NewButton(lang.L("确认"), func() { s.onResolveTapped(i, review.ActionConfirm) })
+		clear := widget.NewButton(lang.L("排除误报"), func() { s.onResolveTapped(i, review.ActionClear) })
 		top = container.NewBorder(nil, nil, nil, container.NewHBox(confirm, clear), head)
 	}
 	return container.NewBorder(top, nil, nil, nil, box)
@@ -497,11 +498,11 @@ func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, 
 // queueResolutionText words the secrecy officer's resolution of a finding.
 func queueResolutionText(r review.Resolution, resolved bool) string {
 	if !resolved {
-		return "处理：尚未确认或排除"
+		return lang.L("处理：尚未确认或排除")
 	}
-	t := "处理：已排除误报"
+	t := lang.L("处理：已排除误报")
 	if r.Confirmed {
-		t = "处理：已确认"
+		t = lang.L("处理：已确认")
 	}
 	if r.By != "" {
 		t += "（" + r.By + "）"
@@ -525,11 +526,11 @@ func (s *QueueScreen) showSimilar(hits []index.Hit) {
 	}
 	switch {
 	case s.simErr != nil && len(hits) == 0:
-		objs = append(objs, widget.NewLabel("无法查找相似决定："+review.ErrorMessage(s.simErr)))
+		objs = append(objs, widget.NewLabel(lang.L("无法查找相似决定：")+review.ErrorMessage(s.simErr)))
 	case len(hits) == 0:
-		objs = append(objs, widget.NewLabel("档案库中没有相似的既往决定。"))
+		objs = append(objs, widget.NewLabel(lang.L("档案库中没有相似的既往决定。")))
 	}
-	s.simHead.SetText(fmt.Sprintf("相似的既往决定（%d 份）", len(hits)))
+	s.simHead.SetText(fmt.Sprintf(lang.L("相似的既往决定（%d 份）"), len(hits)))
 	s.similar.Objects = objs
 	s.similar.Refresh()
 }
@@ -540,22 +541,22 @@ func queueHitMeta(h index.Hit) string {
 	if h.Basis != "" {
 		parts = append(parts, queueBasisText(h.Basis))
 	}
-	return strings.Join(append(parts, queueOr(h.Date, "日期不详")), " · ")
+	return strings.Join(append(parts, queueOr(h.Date, lang.L("日期不详"))), " · ")
 }
 
 // queueRouteText lists a draft's route with each step marked done, current or to come.
 func queueRouteText(r *index.Record) string {
 	if len(r.Route) == 0 {
-		return "（无）"
+		return lang.L("（无）")
 	}
 	lines := make([]string, len(r.Route))
 	for i, st := range r.Route {
-		mark := "【待办】"
+		mark := lang.L("【待办】")
 		switch {
 		case r.State.Decided() || i < r.Current:
-			mark = "【已办】"
+			mark = lang.L("【已办】")
 		case i == r.Current && r.State != review.StateReturned:
-			mark = "【当前】"
+			mark = lang.L("【当前】")
 		}
 		lines[i] = fmt.Sprintf("%s%d. %s：%s", mark, i+1, st.Role.Chinese(), st.Why)
 	}
@@ -565,17 +566,17 @@ func queueRouteText(r *index.Record) string {
 // queueHistoryText lists a draft's history, one action a line.
 func queueHistoryText(h []review.Action) string {
 	if len(h) == 0 {
-		return "（无）"
+		return lang.L("（无）")
 	}
 	lines := make([]string, len(h))
 	for i, a := range h {
 		t := fmt.Sprintf("%s  %s（%s）%s", a.At.Local().Format("2006-01-02 15:04"), a.User, index.RoleName(a.Role), queueActionName(a.Action))
 		if (a.Action == review.ActionConfirm || a.Action == review.ActionClear) && a.Finding >= 0 {
-			t += fmt.Sprintf("第 %d 条检查结果", a.Finding+1)
+			t += fmt.Sprintf(lang.L("第 %d 条检查结果"), a.Finding+1)
 		}
 		t += " → " + queueStateName(a.State)
 		if a.Note != "" {
-			t += "\n    意见：" + a.Note
+			t += lang.L("\n    意见：") + a.Note
 		}
 		lines[i] = t
 	}
@@ -598,9 +599,9 @@ func (s *QueueScreen) onPassTapped() {
 	if id == 0 {
 		return
 	}
-	action, title, prompt := review.ActionApprove, "审核通过", "审核意见（可不填）"
+	action, title, prompt := review.ActionApprove, lang.L("审核通过"), lang.L("审核意见（可不填）")
 	if s.role == review.DeputyHead || s.role == review.PrincipalHead {
-		action, title, prompt = review.ActionSign, "签发", "签发意见（可不填）"
+		action, title, prompt = review.ActionSign, lang.L("签发"), lang.L("签发意见（可不填）")
 	}
 	askNote(s.win, title, s.pass.Text, prompt, func(note string) { s.start(id, action, -1, note) })
 }
@@ -611,7 +612,7 @@ func (s *QueueScreen) onReturnTapped() {
 	if id == 0 {
 		return
 	}
-	askNote(s.win, "退回起草人", "退回", "退回理由（必填，起草人据此修改）", func(note string) {
+	askNote(s.win, lang.L("退回起草人"), lang.L("退回"), lang.L("退回理由（必填，起草人据此修改）"), func(note string) {
 		s.start(id, review.ActionReturn, -1, note)
 	})
 }
@@ -619,11 +620,11 @@ func (s *QueueScreen) onReturnTapped() {
 // onResolveTapped asks for a note, then confirms the finding or clears it as a false alarm.
 func (s *QueueScreen) onResolveTapped(finding int, action string) {
 	id := s.current
-	title, ok, prompt := "确认检查结果", "确认", "说明（可不填），如：经核实确属国家秘密"
+	title, ok, prompt := lang.L("确认检查结果"), lang.L("确认"), lang.L("说明（可不填），如：经核实确属国家秘密")
 	if action == review.ActionClear {
-		title, ok, prompt = "排除误报", "排除误报", "为何属于误报（必填）"
+		title, ok, prompt = lang.L("排除误报"), lang.L("排除误报"), lang.L("为何属于误报（必填）")
 	}
-	askNote(s.win, fmt.Sprintf("%s：第 %d 条", title, finding+1), ok, prompt, func(note string) {
+	askNote(s.win, fmt.Sprintf(lang.L("%s：第 %d 条"), title, finding+1), ok, prompt, func(note string) {
 		s.start(id, action, finding, note)
 	})
 }
@@ -634,7 +635,7 @@ func askNote(win fyne.Window, title, confirm, prompt string, done func(note stri
 	e.SetPlaceHolder(prompt)
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(4)
-	d := dialog.NewCustomConfirm(title, confirm, "取消", e, func(ok bool) {
+	d := dialog.NewCustomConfirm(title, confirm, lang.L("取消"), e, func(ok bool) {
 		if ok {
 			done(strings.TrimSpace(e.Text))
 		}
@@ -654,7 +655,7 @@ func (s *QueueScreen) setBusy(busy bool) {
 		}
 	}
 	if busy {
-		s.setStatus("正在办理…", widget.MediumImportance)
+		s.setStatus(lang.L("正在办理…"), widget.MediumImportance)
 	}
 }
 
@@ -703,7 +704,7 @@ func (s *QueueScreen) updateListItem(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	r := &s.recs[i]
-	meta := []string{queueOr(r.Department, "未填部门"), r.Drafter, queueAttrName(r.Attribute)}
+	meta := []string{queueOr(r.Department, lang.L("未填部门")), r.Drafter, queueAttrName(r.Attribute)}
 	if n := len(r.History); n > 0 {
 		meta = append(meta, r.History[n-1].At.Local().Format("01-02 15:04"))
 	}
@@ -726,7 +727,7 @@ var queueStateNames = map[review.State]string{
 // queueStateName returns a state's Chinese name.
 func queueStateName(st review.State) string {
 	if n, ok := queueStateNames[st]; ok {
-		return n
+		return lang.L(n)
 	}
 	return string(st)
 }
@@ -748,7 +749,7 @@ var queueActionNames = map[string]string{
 // queueActionName returns an action's Chinese name.
 func queueActionName(a string) string {
 	if n, ok := queueActionNames[a]; ok {
-		return n
+		return lang.L(n)
 	}
 	return a
 }
@@ -756,7 +757,7 @@ func queueActionName(a string) string {
 // queueAttrName returns an attribute's Chinese name, or says none was chosen.
 func queueAttrName(a review.Attribute) string {
 	if a == "" {
-		return "（未选）"
+		return lang.L("（未选）")
 	}
 	return a.Chinese()
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,9 +57,9 @@ type ScanScreen struct {
 // NewScanScreen builds the scan screen, puts it in win, and binds Ctrl+O and file drops to it.
 func NewScanScreen(win fyne.Window, sc *scan.Scanner) *ScanScreen {
 	s := &ScanScreen{win: win, scanner: sc, limits: extract.DefaultLimits()}
-	s.open = widget.NewButtonWithIcon("打开文件…", theme.FolderOpenIcon(), s.onOpenTapped)
+	s.open = widget.NewButtonWithIcon(lang.L("打开文件…"), theme.FolderOpenIcon(), s.onOpenTapped)
 	s.open.Importance = widget.HighImportance
-	s.file = widget.NewLabel("请打开或拖入要检查的公文草稿（.docx、.pdf、.txt）")
+	s.file = widget.NewLabel(lang.L("请打开或拖入要检查的公文草稿（.docx、.pdf、.txt）"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
 	s.verdict = widget.NewLabel("")
 	s.verdict.TextStyle = fyne.TextStyle{Bold: true}
@@ -107,7 +108,7 @@ func (s *ScanScreen) Check(path string) {
 func (s *ScanScreen) Scan(path string) (fr *scan.FileReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			fr, err = nil, fmt.Errorf("检查 %s 时程序出错：%v", filepath.Base(path), r)
+			fr, err = nil, fmt.Errorf(lang.L("检查 %s 时程序出错：%v"), filepath.Base(path), r)
 		}
 	}()
 	return s.scanner.ScanFile(path, s.limits, scan.Options{}), nil
@@ -120,7 +121,7 @@ func (s *ScanScreen) Show(fr *scan.FileReport) {
 	sort.SliceStable(s.findings, func(a, b int) bool {
 		return s.findings[a].Severity.Rank() > s.findings[b].Severity.Rank()
 	})
-	s.file.SetText("文件：" + fr.File)
+	s.file.SetText(lang.L("文件：") + fr.File)
 	s.verdict.Importance = verdictImportance(fr)
 	s.verdict.SetText(verdict(fr))
 	s.setSummary(summary(fr))
@@ -156,9 +157,9 @@ func (s *ScanScreen) setSummary(text string) {
 // showBusy says a scan is running.
 func (s *ScanScreen) showBusy(path string) {
 	s.open.Disable()
-	s.file.SetText("文件：" + path)
+	s.file.SetText(lang.L("文件：") + path)
 	s.verdict.Importance = widget.MediumImportance
-	s.verdict.SetText("正在检查…")
+	s.verdict.SetText(lang.L("正在检查…"))
 	s.setSummary("")
 	s.detail.SetText("")
 	s.report, s.findings = nil, nil
@@ -170,23 +171,23 @@ func (s *ScanScreen) fail(path string, err error) {
 	fyne.LogError("scan "+path, err)
 	s.report, s.findings = nil, nil
 	s.verdict.Importance = widget.DangerImportance
-	s.verdict.SetText("无法检查：程序出错。此文件未经检查，不能视为通过。")
+	s.verdict.SetText(lang.L("无法检查：程序出错。此文件未经检查，不能视为通过。"))
 	s.setSummary("")
 	s.table.Refresh()
 	s.open.Enable()
-	dialog.ShowError(fmt.Errorf("%w\n请重试；如仍出错，请把此文件交给技术人员。", err), s.win)
+	dialog.ShowError(fmt.Errorf(lang.L("%w\n请重试；如仍出错，请把此文件交给技术人员。"), err), s.win)
 }
 
 // onOpenTapped asks for a file and scans it.
 func (s *ScanScreen) onOpenTapped() {
-	showFileDialog(dialog.NewFileOpen(s.onFileChosen, s.win), s.win, "检查", draftExts...)
+	showFileDialog(dialog.NewFileOpen(s.onFileChosen, s.win), s.win, lang.L("检查"), draftExts...)
 }
 
 // onFileChosen scans the file picked in the open dialog.
 func (s *ScanScreen) onFileChosen(r fyne.URIReadCloser, err error) {
 	if err != nil {
 		fyne.LogError("open dialog", err)
-		dialog.ShowError(fmt.Errorf("无法打开所选文件：%w", err), s.win)
+		dialog.ShowError(fmt.Errorf(lang.L("无法打开所选文件：%w"), err), s.win)
 		return
 	}
 	if r == nil {
@@ -203,7 +204,7 @@ func (s *ScanScreen) Dropped(_ fyne.Position, uris []fyne.URI) {
 			return
 		}
 	}
-	dialog.ShowInformation("无法打开", "请拖入本机上的文件。", s.win)
+	dialog.ShowInformation(lang.L("无法打开"), lang.L("请拖入本机上的文件。"), s.win)
 }
 
 // onSelected shows the whole of the selected finding below the table.
@@ -214,10 +215,10 @@ func (s *ScanScreen) onSelected(id widget.TableCellID) {
 	f := s.findings[id.Row]
 	t := fmt.Sprintf("［%s］%s，%s：%q\n%s", f.Severity.Chinese(), categoryName(f.Category), place(f), f.Text, f.Note)
 	if f.Hidden {
-		t += "\n这段文字在正常阅读时看不到（隐藏部分），发布前同样须处理。"
+		t += lang.L("\n这段文字在正常阅读时看不到（隐藏部分），发布前同样须处理。")
 	}
 	if f.Basis != "" {
-		t += "\n建议依据：" + f.Basis
+		t += lang.L("\n建议依据：") + f.Basis
 	}
 	s.detail.SetText(t)
 }
@@ -239,7 +240,7 @@ func (s *ScanScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (s *ScanScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col >= 0 && id.Col < numCols {
-		o.(*widget.Label).SetText(colTitles[id.Col])
+		o.(*widget.Label).SetText(lang.L(colTitles[id.Col]))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"prepub/assets"
@@ -23,7 +24,7 @@ type SettingsScreen struct {
 func NewSettingsScreen(svc *Services) *SettingsScreen {
 	path := svc.RulesPath
 	if path == "" {
-		path = "（未指定本单位规则文件，使用内置默认规则；启动时用 --rules 文件 指定）"
+		path = lang.L("（未指定本单位规则文件，使用内置默认规则；启动时用 --rules 文件 指定）")
 	}
 	rules := widget.NewLabel(svc.Rules.Summary())
 	rules.Wrapping = fyne.TextWrapWord
@@ -37,9 +38,9 @@ func NewSettingsScreen(svc *Services) *SettingsScreen {
 	keywords.Wrapping = fyne.TextWrapWord
 	s := &SettingsScreen{svc: svc}
 	s.root = container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("签发规则文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("签发规则文件"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(path), rules,
-		widget.NewLabelWithStyle("保密检查关键词（内置；本单位可用关键词文件追加）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("保密检查关键词（内置；本单位可用关键词文件追加）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		keywords,
 	))
 	return s

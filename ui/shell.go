@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"prepub/index"
@@ -54,7 +55,7 @@ func (s *Shell) Tabs() []string {
 // Select shows the tab with the given title.
 func (s *Shell) Select(title string) {
 	for i, t := range s.tabs.Items {
-		if t.Text == title {
+		if t.Text == title || t.Text == lang.L(title) {
 			s.tabs.SelectIndex(i)
 			s.screens[i].Reload()
 		}
@@ -64,7 +65,7 @@ func (s *Shell) Select(title string) {
 // Screen returns the screen behind the tab with the given title, or nil.
 func (s *Shell) Screen(title string) Screen {
 	for i, t := range s.tabs.Items {
-		if t.Text == title {
+		if t.Text == title || t.Text == lang.L(title) {
 			return s.screens[i]
 		}
 	}
@@ -92,28 +93,28 @@ func (s *Shell) SignedIn(u index.User) {
 	case review.RoleClerk:
 		c := NewClerkScreen(s.win, s.svc, s.sess)
 		s.drop = c.Open
-		add("起草与提交", c)
-		add("批量检查", NewBatchScreen(s.win, s.svc))
+		add(lang.L("起草与提交"), c)
+		add(lang.L("批量检查"), NewBatchScreen(s.win, s.svc))
 	case review.SecrecyOfficer:
-		add("保密审查", NewQueueScreen(s.win, s.svc, s.sess))
-		add("批量检查", NewBatchScreen(s.win, s.svc))
+		add(lang.L("保密审查"), NewQueueScreen(s.win, s.svc, s.sess))
+		add(lang.L("批量检查"), NewBatchScreen(s.win, s.svc))
 	case review.LegalOffice:
-		add("法制审查", NewQueueScreen(s.win, s.svc, s.sess))
-		add("档案检索", NewSearchScreen(s.win, s.svc))
+		add(lang.L("法制审查"), NewQueueScreen(s.win, s.svc, s.sess))
+		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
 	case review.DeputyHead, review.PrincipalHead:
-		add("签发", NewQueueScreen(s.win, s.svc, s.sess))
-		add("档案检索", NewSearchScreen(s.win, s.svc))
+		add(lang.L("签发"), NewQueueScreen(s.win, s.svc, s.sess))
+		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
 	case index.RoleDisclosureOffice:
-		add("档案检索", NewSearchScreen(s.win, s.svc))
-		add("年度复查", NewReReviewScreen(s.win, s.svc, s.sess))
-		add("年度报告", NewReportScreen(s.win, s.svc))
+		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
+		add(lang.L("年度复查"), NewReReviewScreen(s.win, s.svc, s.sess))
+		add(lang.L("年度报告"), NewReportScreen(s.win, s.svc))
 	case index.RoleAdmin:
-		add("账号", NewUsersScreen(s.win, s.svc, s.sess))
+		add(lang.L("账号"), NewUsersScreen(s.win, s.svc, s.sess))
 	}
-	add("设置", NewSettingsScreen(s.svc))
+	add(lang.L("设置"), NewSettingsScreen(s.svc))
 	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent() }
-	s.status.SetText("当前用户：" + u.Name + "（" + index.RoleName(u.Role) + "）")
-	switchUser := widget.NewButton("切换用户", s.onSwitchUser)
+	s.status.SetText(lang.L("当前用户：") + u.Name + "（" + index.RoleName(u.Role) + "）")
+	switchUser := widget.NewButton(lang.L("切换用户"), s.onSwitchUser)
 	top := container.NewBorder(nil, nil, nil, switchUser, s.status)
 	s.win.SetContent(container.NewBorder(top, nil, nil, nil, s.tabs))
 	s.reloadCurrent()
@@ -154,7 +155,7 @@ func (s *Shell) onDropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	if s.drop == nil {
-		dialog.ShowInformation("无法打开", "只有起草人可以拖入草稿进行检查和提交。", s.win)
+		dialog.ShowInformation(lang.L("无法打开"), lang.L("只有起草人可以拖入草稿进行检查和提交。"), s.win)
 		return
 	}
 	s.Select("起草与提交")

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"prepub/index"
@@ -33,13 +34,13 @@ func NewSignIn(win fyne.Window, svc *Services, first bool, done func(index.User)
 	s.message.Importance = widget.DangerImportance
 	s.password.OnSubmitted = func(string) { s.Submit() }
 	s.confirm.OnSubmitted = func(string) { s.Submit() }
-	items := []*widget.FormItem{widget.NewFormItem("用户名", s.name), widget.NewFormItem("密码", s.password)}
-	title := widget.NewLabelWithStyle("公文发布前审查 · 登录", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	button := widget.NewButton("登录", s.Submit)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("用户名"), s.name), widget.NewFormItem(lang.L("密码"), s.password)}
+	title := widget.NewLabelWithStyle(lang.L("公文发布前审查 · 登录"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	button := widget.NewButton(lang.L("登录"), s.Submit)
 	if first {
-		title.SetText("公文发布前审查 · 首次使用：创建管理员账号")
-		items = append(items, widget.NewFormItem("确认密码", s.confirm), widget.NewFormItem("部门", s.dept))
-		button.SetText("创建并登录")
+		title.SetText(lang.L("公文发布前审查 · 首次使用：创建管理员账号"))
+		items = append(items, widget.NewFormItem(lang.L("确认密码"), s.confirm), widget.NewFormItem(lang.L("部门"), s.dept))
+		button.SetText(lang.L("创建并登录"))
 	}
 	button.Importance = widget.HighImportance
 	form := container.NewVBox(title, widget.NewForm(items...), button, s.message)
@@ -66,7 +67,7 @@ func (s *SignIn) Submit() {
 	st := s.svc.Archive.Store
 	if s.first {
 		if s.password.Text != s.confirm.Text {
-			s.message.SetText("两次输入的密码不一致")
+			s.message.SetText(lang.L("两次输入的密码不一致"))
 			return
 		}
 		err := st.AddUser(ctx, index.User{Name: s.name.Text, Role: index.RoleAdmin, Department: s.dept.Text}, s.password.Text, s.name.Text)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"prepub/index"
@@ -39,11 +40,11 @@ func NewUsersScreen(win fyne.Window, svc *Services, sess *Session) *UsersScreen 
 			u := s.users[i]
 			o.(*widget.Label).SetText(u.Name + "　" + index.RoleName(u.Role) + "　" + u.Department)
 		})
-	add := widget.NewButton("添加账号", s.onAdd)
+	add := widget.NewButton(lang.L("添加账号"), s.onAdd)
 	add.Importance = widget.HighImportance
-	form := widget.NewForm(widget.NewFormItem("用户名", s.name), widget.NewFormItem("初始密码", s.password),
-		widget.NewFormItem("角色", s.role), widget.NewFormItem("部门", s.dept))
-	s.root = container.NewHSplit(s.list, container.NewVBox(widget.NewLabel("新账号（密码只以加盐哈希保存）"), form, add))
+	form := widget.NewForm(widget.NewFormItem(lang.L("用户名"), s.name), widget.NewFormItem(lang.L("初始密码"), s.password),
+		widget.NewFormItem(lang.L("角色"), s.role), widget.NewFormItem(lang.L("部门"), s.dept))
+	s.root = container.NewHSplit(s.list, container.NewVBox(widget.NewLabel(lang.L("新账号（密码只以加盐哈希保存）")), form, add))
 	return s
 }
 
@@ -73,7 +74,7 @@ func (s *UsersScreen) onAdd() {
 		showError(s.win, err)
 		return
 	}
-	dialog.ShowInformation("已添加", "已创建账号 "+s.name.Text, s.win)
+	dialog.ShowInformation(lang.L("已添加"), lang.L("已创建账号 ")+s.name.Text, s.win)
 	s.name.SetText("")
 	s.password.SetText("")
 	s.Reload()

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -74,7 +75,7 @@ func showFileDialog(d *dialog.FileDialog, win fyne.Window, confirm string, exts 
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	d.SetConfirmText(confirm)
-	d.SetDismissText("取消")
+	d.SetDismissText(lang.L("取消"))
 	d.Resize(win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
 	d.Show()
 }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"prepub/index"
 	"prepub/review"
@@ -24,10 +25,12 @@ func main() {
 	tourDir := flag.String("tour", "", "") // for CI: sign in as the fixture users, save screenshots here, quit
 	tourDraft := flag.String("tour-draft", "", "")
 	probeUser := flag.String("probe", "", "") // for bench/desktop.sh: time to first window and memory after a search as this user
+	uiLang := flag.String("lang", "", "界面语言：zh 或 en（默认：系统区域设置为英文时用 en，否则用 zh）")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "用法：prepub [--archive 文件夹] [--rules 规则文件]")
+		fmt.Fprintln(flag.CommandLine.Output(), "用法：prepub [--archive 文件夹] [--rules 规则文件] [--lang zh|en]")
 	}
 	flag.Parse()
+	ui.SetupLanguage(*uiLang)
 
 	svc, err := services(*archiveDir, *rulesFile)
 	if err != nil {
@@ -40,7 +43,7 @@ func main() {
 	a := app.NewWithID("cn.gov.prepub")
 	a.SetIcon(ui.AppIcon)
 	a.Settings().SetTheme(ui.NewTheme())
-	w := a.NewWindow("公文发布前审查")
+	w := a.NewWindow(lang.L("公文发布前审查"))
 	shell := ui.NewShell(w, svc)
 	rememberSize(a.Preferences(), w)
 	if *tourDir != "" {
