@@ -15,7 +15,8 @@ type Services struct {
 	Archive   *index.Archive // search, re-review, report, accounts (Archive.Store)
 	Scanner   *scan.Scanner
 	Rules     *review.Rules
-	RulesPath string // the office's rules file, or "" for the embedded default
+	RulesPath string       // the office's rules file, or "" for the embedded default
+	Policy    *scan.Policy // the office's keyword files and allow list in force, may be nil
 }
 
 // Session is who is signed in.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,14 +37,56 @@ func NewSettingsScreen(svc *Services) *SettingsScreen {
 	}
 	keywords := widget.NewLabel(kw.String())
 	keywords.Wrapping = fyne.TextWrapWord
+	office, allow := policyText(svc.Policy)
 	s := &SettingsScreen{svc: svc}
 	s.root = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("签发规则文件"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(path), rules,
 		widget.NewLabelWithStyle(lang.L("保密检查关键词（内置；本单位可用关键词文件追加）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		keywords,
+		widget.NewLabelWithStyle(lang.L("本单位关键词文件"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		wrapped(office),
+		widget.NewLabelWithStyle(lang.L("保密检查白名单"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		wrapped(allow),
 	))
 	return s
+}
+
+// policyText describes an office's keyword files and its allow list, entry by entry with reason and expiry.
+func policyText(p *scan.Policy) (office, allow string) {
+	office = lang.L("（未指定；启动时用 --keywords 文件 指定）")
+	allow = lang.L("（未指定白名单；启动时用 --allow 文件 指定）")
+	if p == nil {
+		return office, allow
+	}
+	if len(p.KeywordFiles) > 0 {
+		office = strings.Join(p.KeywordFiles, "\n")
+	}
+	if p.Allow != nil {
+		var b strings.Builder
+		b.WriteString(p.AllowFile + "\n")
+		today := time.Now().Format("2006-01-02")
+		for _, e := range p.Allow.Entries {
+			what := e.Text
+			if what == "" {
+				what = e.Pattern
+			}
+			exp := e.Expires.Format("2006-01-02")
+			fmt.Fprintf(&b, "· %s：%s（%s %s", what, e.Reason, lang.L("到期"), exp)
+			if today > exp {
+				b.WriteString("，" + lang.L("已过期"))
+			}
+			b.WriteString("）\n")
+		}
+		allow = b.String()
+	}
+	return office, allow
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // Content returns the screen's widgets.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"path/filepath"
 )
 
 // draftExts are the file types a draft can be opened from.
@@ -76,6 +77,9 @@ func showFileDialog(d *dialog.FileDialog, win fyne.Window, confirm string, exts 
 	}
 	d.SetConfirmText(confirm)
 	d.SetDismissText(lang.L("取消"))
+	if dir := lastFolder(); dir != nil {
+		d.SetLocation(dir)
+	}
 	d.Resize(win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
 	d.Show()
 }
@@ -83,6 +87,7 @@ func showFileDialog(d *dialog.FileDialog, win fyne.Window, confirm string, exts 
 // chosenPath closes the file picked in an open dialog, logging a failure to close, and returns its path.
 func chosenPath(r fyne.URIReadCloser) string {
 	path := r.URI().Path()
+	rememberFolder(filepath.Dir(path))
 	if err := r.Close(); err != nil {
 		fyne.LogError("close "+path, err)
 	}
@@ -115,4 +120,31 @@ func runLatest(pending *int, work func() (show func())) {
 			}
 		})
 	}()
+}
+
+// lastFolderKey is the preference that remembers the folder a file was last opened from.
+const lastFolderKey = "last.folder"
+
+// lastFolder returns the folder a file was last opened from, when it still exists.
+func lastFolder() fyne.ListableURI {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return nil
+	}
+	dir := a.Preferences().String(lastFolderKey)
+	if dir == "" {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+// rememberFolder keeps the folder of the file just opened for the next file dialog.
+func rememberFolder(dir string) {
+	if a := fyne.CurrentApp(); a != nil {
+		a.Preferences().SetString(lastFolderKey, dir)
+	}
 }

@@ -22,6 +22,8 @@ func main() {
 	extract.ServeWorker()
 	archiveDir := flag.String("archive", "", "档案库文件夹（默认：用户数据文件夹中的 prepub）")
 	rulesFile := flag.String("rules", "", "本单位的签发规则文件（默认：内置规则）")
+	keywordsFile := flag.String("keywords", "", "本单位的关键词文件（TOML），追加在内置关键词之后")
+	allowFile := flag.String("allow", "", "本单位的保密检查白名单文件（TOML）")
 	tourDir := flag.String("tour", "", "") // for CI: sign in as the fixture users, save screenshots here, quit
 	tourDraft := flag.String("tour-draft", "", "")
 	probeUser := flag.String("probe", "", "") // for bench/desktop.sh: time to first window and memory after a search as this user
@@ -32,7 +34,7 @@ func main() {
 	flag.Parse()
 	ui.SetupLanguage(*uiLang)
 
-	svc, err := services(*archiveDir, *rulesFile)
+	svc, err := services(*archiveDir, *rulesFile, *keywordsFile, *allowFile)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, review.ErrorMessage(err))
 		fmt.Fprintln(os.Stderr, err)
@@ -59,7 +61,7 @@ func main() {
 }
 
 // services opens the archive and the policy in force.
-func services(archiveDir, rulesFile string) (*ui.Services, error) {
+func services(archiveDir, rulesFile, keywordsFile, allowFile string) (*ui.Services, error) {
 	rules := review.DefaultRules()
 	if rulesFile != "" {
 		data, err := os.ReadFile(rulesFile)
@@ -81,13 +83,17 @@ func services(archiveDir, rulesFile string) (*ui.Services, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc, err := scan.Default()
+	var keywords []string
+	if keywordsFile != "" {
+		keywords = []string{keywordsFile}
+	}
+	sc, policy, err := scan.LoadPolicy(keywords, allowFile)
 	if err != nil {
 		arch.Close()
 		return nil, err
 	}
 	return &ui.Services{Desk: &index.Desk{Archive: arch, Rules: rules, Scanner: sc}, Archive: arch, Scanner: sc,
-		Rules: rules, RulesPath: rulesFile}, nil
+		Rules: rules, RulesPath: rulesFile, Policy: policy}, nil
 }
 
 // rememberSize restores the window size saved last time and saves it when the window closes.

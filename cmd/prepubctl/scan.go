@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -76,34 +75,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 
 // loadScanner builds the scanner from the embedded keywords plus an office's files.
 func loadScanner(keywordFiles []string, allowFile string) (*scan.Scanner, error) {
-	var extra []*scan.TermFile
-	for _, k := range keywordFiles {
-		data, err := os.ReadFile(k)
-		if err != nil {
-			return nil, fmt.Errorf("无法读取关键词文件 %s：%v", k, err)
-		}
-		tf, err := scan.ParseTerms(k, data)
-		if err != nil {
-			return nil, err
-		}
-		extra = append(extra, tf)
-	}
-	sc, err := scan.Default(extra...)
-	if err != nil {
-		return nil, err
-	}
-	if allowFile != "" {
-		data, err := os.ReadFile(allowFile)
-		if err != nil {
-			return nil, fmt.Errorf("无法读取白名单文件 %s：%v", allowFile, err)
-		}
-		al, err := scan.ParseAllow(allowFile, data)
-		if err != nil {
-			return nil, err
-		}
-		sc = sc.WithAllow(al)
-	}
-	return sc, nil
+	sc, _, err := scan.LoadPolicy(keywordFiles, allowFile)
+	return sc, err
 }
 
 var partNames = map[extract.PartKind]string{
