@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"path/filepath"
+	"time"
 
 	"prepub/review"
 	"prepub/review/extract"
@@ -124,4 +125,62 @@ func fromWorkflow(r *Record, w *review.Workflow) {
 	if w.State.Decided() && len(w.History) > 0 {
 		r.DecidedAt = w.History[len(w.History)-1].At
 	}
+}
+
+// The desk also answers, for the screens, what they read and do beside the
+// workflow, so the desktop app can use one desk locally or the office server's
+// client in its place.
+
+// UserCount returns the number of accounts.
+func (d *Desk) UserCount(ctx context.Context) (int, error) { return d.Archive.Store.UserCount(ctx) }
+
+// Authenticate checks a name and password.
+func (d *Desk) Authenticate(ctx context.Context, name, password string) (*User, error) {
+	return d.Archive.Store.Authenticate(ctx, name, password)
+}
+
+// AddUser creates an account.
+func (d *Desk) AddUser(ctx context.Context, u User, password, by string) error {
+	return d.Archive.Store.AddUser(ctx, u, password, by)
+}
+
+// Users lists the accounts.
+func (d *Desk) Users(ctx context.Context) ([]User, error) { return d.Archive.Store.Users(ctx) }
+
+// Get returns one record.
+func (d *Desk) Get(ctx context.Context, id int64) (*Record, error) {
+	return d.Archive.Store.Get(ctx, id)
+}
+
+// Search searches the archive.
+func (d *Desk) Search(ctx context.Context, q Query) ([]Hit, error) { return d.Archive.Search(ctx, q) }
+
+// Similar returns the decided records closest to a text.
+func (d *Desk) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {
+	return d.Archive.Similar(ctx, text, exclude, n)
+}
+
+// ReviewDue returns the decisions due for their yearly re-review.
+func (d *Desk) ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]Record, error) {
+	return d.Archive.ReviewDue(ctx, now, period)
+}
+
+// Keep records a re-review that keeps a decision.
+func (d *Desk) Keep(ctx context.Context, id int64, user, note string) error {
+	return d.Archive.Keep(ctx, id, user, note)
+}
+
+// Convert starts turning a withheld or on-request decision public, on the desk's rules.
+func (d *Desk) Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error) {
+	return d.Archive.Convert(ctx, d.Rules, id, user, note)
+}
+
+// ExpiredMarkings lists markings whose period has run out.
+func (d *Desk) ExpiredMarkings(ctx context.Context, now time.Time) ([]Expiry, error) {
+	return d.Archive.ExpiredMarkings(ctx, now)
+}
+
+// Report builds the annual report.
+func (d *Desk) Report(ctx context.Context, year int) (*Report, error) {
+	return d.Archive.Report(ctx, year)
 }

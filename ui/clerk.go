@@ -245,7 +245,7 @@ func (s *ClerkScreen) LoadQueue() error {
 
 // fetchQueue asks the desk for the clerk's returned drafts; it touches no widget.
 func (s *ClerkScreen) fetchQueue() ([]index.Record, error) {
-	return s.svc.Desk.Queue(context.Background(), s.sess.Actor())
+	return s.svc.backend().Queue(context.Background(), s.sess.Actor())
 }
 
 // showQueue lists the returned drafts, or says why they could not be fetched.
@@ -936,9 +936,9 @@ func (s *ClerkScreen) send(dec review.Decision, id int64, name string, data []by
 	}()
 	ctx := context.Background()
 	if id != 0 {
-		return s.svc.Desk.Resubmit(ctx, id, s.sess.Actor(), dec)
+		return s.svc.backend().Resubmit(ctx, id, s.sess.Actor(), dec)
 	}
-	return s.svc.Desk.Submit(ctx, s.sess.Actor(), s.sess.User.Department, name, data, dec)
+	return s.svc.backend().Submit(ctx, s.sess.Actor(), s.sess.User.Department, name, data, dec)
 }
 
 // submitted shows the route of a submitted draft, or why the desk returned or refused it.

@@ -178,7 +178,7 @@ func (s *SearchScreen) Reload() {
 	}
 	s.search.Disable()
 	runLatest(&s.pending, func() func() {
-		hits, err := s.svc.Archive.Search(context.Background(), q)
+		hits, err := s.svc.backend().Search(context.Background(), q)
 		return func() {
 			s.showHits(hits, err)
 			s.changed()
@@ -195,7 +195,7 @@ func (s *SearchScreen) Search() error {
 		return err
 	}
 	s.pending++
-	hits, err := s.svc.Archive.Search(context.Background(), q)
+	hits, err := s.svc.backend().Search(context.Background(), q)
 	s.showHits(hits, err)
 	return err
 }
@@ -220,7 +220,7 @@ func (s *SearchScreen) Status() string {
 // Show reads the record with this ID and shows it before returning; call it on the UI goroutine.
 func (s *SearchScreen) Show(id int64) error {
 	s.pending++
-	rec, err := s.svc.Archive.Store.Get(context.Background(), id)
+	rec, err := s.svc.backend().Get(context.Background(), id)
 	s.showRecord(id, rec, err)
 	return err
 }
@@ -374,7 +374,7 @@ func (s *SearchScreen) onListSelected(i widget.ListItemID) {
 	}
 	id := s.hits[i].ID
 	runLatest(&s.pending, func() func() {
-		rec, err := s.svc.Archive.Store.Get(context.Background(), id)
+		rec, err := s.svc.backend().Get(context.Background(), id)
 		return func() {
 			s.showRecord(id, rec, err)
 			s.changed()
@@ -520,7 +520,7 @@ func (s *ReReviewScreen) Status() string {
 // Keep keeps a decision with the reviewer's note and shows the outcome (or the refusal) before returning; call it on the UI goroutine.
 func (s *ReReviewScreen) Keep(id int64, note string) error {
 	s.pending++
-	err := s.svc.Archive.Keep(context.Background(), id, s.sess.User.Name, note)
+	err := s.svc.backend().Keep(context.Background(), id, s.sess.User.Name, note)
 	s.finish(lang.L("维持原决定"), err, s.keptText(id), s.fetch())
 	return err
 }
@@ -529,7 +529,7 @@ func (s *ReReviewScreen) Keep(id int64, note string) error {
 // the return reasons before returning; call it on the UI goroutine.
 func (s *ReReviewScreen) Convert(id int64, note string) (int64, review.Outcome, error) {
 	s.pending++
-	newID, out, err := s.svc.Archive.Convert(context.Background(), s.svc.Rules, id, s.sess.User.Name, note)
+	newID, out, err := s.svc.backend().Convert(context.Background(), id, s.sess.User.Name, note)
 	s.finish(lang.L("转为主动公开"), err, officeConvertText(newID, out), s.fetch())
 	return newID, out, err
 }
@@ -539,10 +539,10 @@ func (s *ReReviewScreen) fetch() reReviewData {
 	ctx := context.Background()
 	var d reReviewData
 	now := s.now()
-	if d.due, d.err = s.svc.Archive.ReviewDue(ctx, now, index.DefaultReviewPeriod); d.err != nil {
+	if d.due, d.err = s.svc.backend().ReviewDue(ctx, now, index.DefaultReviewPeriod); d.err != nil {
 		return d
 	}
-	d.exps, d.err = s.svc.Archive.ExpiredMarkings(ctx, now)
+	d.exps, d.err = s.svc.backend().ExpiredMarkings(ctx, now)
 	return d
 }
 
@@ -666,7 +666,7 @@ func (s *ReReviewScreen) onKeepTapped() {
 	user, text := s.sess.User.Name, s.keptText(id)
 	askNote(s.win, lang.L("维持原决定"), lang.L("维持"), lang.L("维持的理由（必填）"), func(note string) {
 		s.run(func() (string, error) {
-			return text, s.svc.Archive.Keep(context.Background(), id, user, note)
+			return text, s.svc.backend().Keep(context.Background(), id, user, note)
 		}, lang.L("维持原决定"))
 	})
 }
@@ -677,7 +677,7 @@ func (s *ReReviewScreen) onConvertTapped() {
 	user := s.sess.User.Name
 	askNote(s.win, lang.L("转为主动公开"), lang.L("转为主动公开"), lang.L("转为主动公开的理由（如：原不公开的情形已消失）"), func(note string) {
 		s.run(func() (string, error) {
-			newID, out, err := s.svc.Archive.Convert(context.Background(), s.svc.Rules, id, user, note)
+			newID, out, err := s.svc.backend().Convert(context.Background(), id, user, note)
 			return officeConvertText(newID, out), err
 		}, lang.L("转为主动公开"))
 	})
@@ -815,7 +815,7 @@ func (s *ReportScreen) Content() fyne.CanvasObject { return s.root }
 func (s *ReportScreen) Reload() {
 	year := s.Year()
 	runLatest(&s.pending, func() func() {
-		rep, err := s.svc.Archive.Report(context.Background(), year)
+		rep, err := s.svc.backend().Report(context.Background(), year)
 		return func() {
 			s.show(rep, err)
 			s.changed()
@@ -833,7 +833,7 @@ func (s *ReportScreen) Load(year int) error {
 		}
 	}
 	s.pending++
-	rep, err := s.svc.Archive.Report(context.Background(), year)
+	rep, err := s.svc.backend().Report(context.Background(), year)
 	s.show(rep, err)
 	return err
 }

@@ -236,14 +236,14 @@ func (s *QueueScreen) Act(id int64, action string, finding int, note string) err
 func (s *QueueScreen) fetch(who review.Actor) queueData {
 	ctx := context.Background()
 	var d queueData
-	d.recs, d.err = s.svc.Desk.Queue(ctx, who)
+	d.recs, d.err = s.svc.backend().Queue(ctx, who)
 	if d.err != nil || s.role != review.LegalOffice {
 		return d
 	}
 	d.sims = make(map[int64][]index.Hit, len(d.recs))
 	for i := range d.recs {
 		r := &d.recs[i]
-		hits, err := s.svc.Archive.Similar(ctx, r.Text(), r.ID, similarShown)
+		hits, err := s.svc.backend().Similar(ctx, r.Text(), r.ID, similarShown)
 		if err != nil {
 			d.simErr = err
 			continue
@@ -258,9 +258,9 @@ func (s *QueueScreen) fetch(who review.Actor) queueData {
 func (s *QueueScreen) apply(who review.Actor, id int64, shown int, action string, finding int, note string) queueActResult {
 	ctx := context.Background()
 	res := queueActResult{id: id, action: action}
-	res.rec, res.err = s.svc.Desk.Act(ctx, id, who, action, finding, note)
+	res.rec, res.err = s.svc.backend().Act(ctx, id, who, action, finding, note)
 	if res.err != nil && shown >= 0 {
-		if now, err := s.svc.Archive.Store.Get(ctx, id); err == nil && len(now.History) > shown {
+		if now, err := s.svc.backend().Get(ctx, id); err == nil && len(now.History) > shown {
 			last := now.History[len(now.History)-1]
 			res.firstBy, res.state = &last, now.State
 		}

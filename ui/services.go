@@ -17,6 +17,7 @@ type Services struct {
 	Rules     *review.Rules
 	RulesPath string       // the office's rules file, or "" for the embedded default
 	Policy    *scan.Policy // the office's keyword files and allow list in force, may be nil
+	Remote    Backend      // the office server's client; nil works on the local desk and archive
 }
 
 // Session is who is signed in.

@@ -73,7 +73,7 @@ func (s *Shell) Screen(title string) Screen {
 }
 
 func (s *Shell) showSignIn() {
-	n, err := s.svc.Archive.Store.UserCount(context.Background())
+	n, err := s.svc.backend().UserCount(context.Background())
 	if err != nil {
 		showError(s.win, err)
 	}

@@ -64,7 +64,7 @@ func (s *SignIn) Message() string { return s.message.Text }
 // Submit signs in, or creates the first administrator and signs in.
 func (s *SignIn) Submit() {
 	ctx := context.Background()
-	st := s.svc.Archive.Store
+	st := s.svc.backend()
 	if s.first {
 		if s.password.Text != s.confirm.Text {
 			s.message.SetText(lang.L("两次输入的密码不一致"))

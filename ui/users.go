@@ -53,7 +53,7 @@ func (s *UsersScreen) Content() fyne.CanvasObject { return s.root }
 
 // Reload fetches the accounts.
 func (s *UsersScreen) Reload() {
-	users, err := s.svc.Archive.Store.Users(context.Background())
+	users, err := s.svc.backend().Users(context.Background())
 	if err != nil {
 		showError(s.win, err)
 		return
@@ -69,7 +69,7 @@ func (s *UsersScreen) onAdd() {
 			role = r
 		}
 	}
-	err := s.svc.Archive.Store.AddUser(context.Background(), index.User{Name: s.name.Text, Role: role, Department: s.dept.Text}, s.password.Text, s.sess.User.Name)
+	err := s.svc.backend().AddUser(context.Background(), index.User{Name: s.name.Text, Role: role, Department: s.dept.Text}, s.password.Text, s.sess.User.Name)
 	if err != nil {
 		showError(s.win, err)
 		return

@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"prepub/index"
+	"prepub/review"
+)
+
+// Backend is everything the screens ask of the core: the local desk
+// (index.Desk on the embedded archive) or the office server's client.
+type Backend interface {
+	UserCount(ctx context.Context) (int, error)
+	Authenticate(ctx context.Context, name, password string) (*index.User, error)
+	AddUser(ctx context.Context, u index.User, password, by string) error
+	Users(ctx context.Context) ([]index.User, error)
+	Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*index.Record, error)
+	Resubmit(ctx context.Context, id int64, a review.Actor, dec review.Decision) (*index.Record, error)
+	Act(ctx context.Context, id int64, a review.Actor, action string, finding int, note string) (*index.Record, error)
+	Queue(ctx context.Context, a review.Actor) ([]index.Record, error)
+	Get(ctx context.Context, id int64) (*index.Record, error)
+	Search(ctx context.Context, q index.Query) ([]index.Hit, error)
+	Similar(ctx context.Context, text string, exclude int64, n int) ([]index.Hit, error)
+	ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]index.Record, error)
+	Keep(ctx context.Context, id int64, user, note string) error
+	Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error)
+	ExpiredMarkings(ctx context.Context, now time.Time) ([]index.Expiry, error)
+	Report(ctx context.Context, year int) (*index.Report, error)
+}
+
+var _ Backend = (*index.Desk)(nil)
+
+// backend returns the backend in use: the office server's client when one is set, else the local desk.
+func (svc *Services) backend() Backend {
+	if svc.Remote != nil {
+		return svc.Remote
+	}
+	return svc.Desk
+}
