@@ -61,6 +61,13 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/report", s.auth(s.report))
 	mux.HandleFunc("GET /api/v1/verify", s.auth(s.verify))
 	mux.HandleFunc("POST /api/v1/users", s.auth(s.addUser))
+	mux.HandleFunc("GET /api/v1/users", s.auth(s.users))
+	mux.HandleFunc("GET /api/v1/rules", s.rules) // not secret: clients check drafts as the server will
+	mux.HandleFunc("GET /api/v1/records/{id}", s.auth(s.record))
+	mux.HandleFunc("GET /api/v1/similar", s.auth(s.similar))
+	mux.HandleFunc("GET /api/v1/rereview", s.auth(s.rereview))
+	mux.HandleFunc("POST /api/v1/rereview/{id}", s.auth(s.rereviewAct))
+	mux.HandleFunc("GET /api/v1/markings/expired", s.auth(s.expired))
 	return mux
 }
 
@@ -254,19 +261,17 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 	writeJSON(w, 201, responseOf(rec))
 }
 
-// queue lists the drafts waiting for the caller's role.
+// queue lists the drafts waiting for the caller's role, as full records.
 func (s *Server) queue(w http.ResponseWriter, r *http.Request, u index.User) {
 	recs, err := s.Desk.Queue(r.Context(), actorOf(u))
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	out := make([]map[string]any, 0, len(recs))
-	for _, rec := range recs {
-		out = append(out, map[string]any{"id": rec.ID, "title": rec.Title, "state": rec.State, "attribute": rec.Attribute,
-			"basis": rec.Basis, "drafter": rec.Drafter, "department": rec.Department})
+	if recs == nil {
+		recs = []index.Record{}
 	}
-	writeJSON(w, 200, out)
+	writeJSON(w, 200, recs)
 }
 
 func pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"prepub/client"
 	"prepub/index"
 	"prepub/review"
 	"prepub/review/extract"
@@ -24,6 +26,8 @@ func main() {
 	rulesFile := flag.String("rules", "", "本单位的签发规则文件（默认：内置规则）")
 	keywordsFile := flag.String("keywords", "", "本单位的关键词文件（TOML），追加在内置关键词之后")
 	allowFile := flag.String("allow", "", "本单位的保密检查白名单文件（TOML）")
+	serverURL := flag.String("server", "", "办公服务器地址，如 https://192.0.2.10:8443（不给出时使用本机档案库）")
+	fingerprint := flag.String("fingerprint", "", "办公服务器证书的 SHA-256 指纹（服务器启动时打印），用于自签名证书")
 	tourDir := flag.String("tour", "", "") // for CI: sign in as the fixture users, save screenshots here, quit
 	tourDraft := flag.String("tour-draft", "", "")
 	probeUser := flag.String("probe", "", "") // for bench/desktop.sh: time to first window and memory after a search as this user
@@ -34,13 +38,21 @@ func main() {
 	flag.Parse()
 	ui.SetupLanguage(*uiLang)
 
-	svc, err := services(*archiveDir, *rulesFile, *keywordsFile, *allowFile)
+	var svc *ui.Services
+	var err error
+	if *serverURL != "" {
+		svc, err = remoteServices(*serverURL, *fingerprint, *keywordsFile, *allowFile)
+	} else {
+		svc, err = services(*archiveDir, *rulesFile, *keywordsFile, *allowFile)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, review.ErrorMessage(err))
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	defer svc.Archive.Close()
+	if svc.Archive != nil {
+		defer svc.Archive.Close()
+	}
 
 	a := app.NewWithID("cn.gov.prepub")
 	a.SetIcon(ui.AppIcon)
@@ -94,6 +106,25 @@ func services(archiveDir, rulesFile, keywordsFile, allowFile string) (*ui.Servic
 	}
 	return &ui.Services{Desk: &index.Desk{Archive: arch, Rules: rules, Scanner: sc}, Archive: arch, Scanner: sc,
 		Rules: rules, RulesPath: rulesFile, Policy: policy}, nil
+}
+
+// remoteServices connects to an office server: its accounts, queues, archive
+// and rules; the scan of a draft being written still runs on this machine.
+func remoteServices(url, fingerprint, keywordsFile, allowFile string) (*ui.Services, error) {
+	c := client.New(url, fingerprint)
+	rules, err := c.Rules(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	var keywords []string
+	if keywordsFile != "" {
+		keywords = []string{keywordsFile}
+	}
+	sc, policy, err := scan.LoadPolicy(keywords, allowFile)
+	if err != nil {
+		return nil, err
+	}
+	return &ui.Services{Remote: c, Scanner: sc, Rules: rules, RulesPath: rules.Source, Policy: policy}, nil
 }
 
 // rememberSize restores the window size saved last time and saves it when the window closes.

@@ -1,0 +1,265 @@
+// Package client talks to the office server's API for the desktop app: the
+// same operations as the local desk, each one an HTTPS request, every rule
+// enforced by the server.
+package client
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/tls"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"prepub/index"
+	"prepub/review"
+)
+
+// Client is a signed-in (or not yet) connection to one office server.
+type Client struct {
+	base  string
+	http  *http.Client
+	mu    sync.Mutex
+	token string
+}
+
+// New returns a client for the server at baseURL (https://host:port). When
+// fingerprint (the SHA-256 the server printed, AA:BB:…) is given, the
+// server's certificate must have it, as for a self-signed certificate;
+// otherwise the system's trusted roots decide.
+func New(baseURL, fingerprint string) *Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	if fingerprint != "" {
+		want := strings.ToUpper(strings.ReplaceAll(fingerprint, ":", ""))
+		tr.TLSClientConfig = &tls.Config{
+			InsecureSkipVerify: true, // replaced by the pin below
+			VerifyConnection: func(cs tls.ConnectionState) error {
+				if len(cs.PeerCertificates) == 0 {
+					return fmt.Errorf("服务器没有出示证书")
+				}
+				sum := sha256.Sum256(cs.PeerCertificates[0].Raw)
+				if got := fmt.Sprintf("%X", sum[:]); got != want {
+					return fmt.Errorf("服务器证书指纹不符：可能连到了别的服务器")
+				}
+				return nil
+			},
+		}
+	}
+	return &Client{base: strings.TrimRight(baseURL, "/") + "/api/v1", http: &http.Client{Transport: tr, Timeout: 2 * time.Minute}}
+}
+
+// do sends a request and decodes a 2xx JSON answer into out; a refusal becomes a review.Error with the server's message.
+func (c *Client) do(ctx context.Context, method, path, ctype string, body io.Reader, out any) error {
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	if err != nil {
+		return err
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	c.mu.Lock()
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	c.mu.Unlock()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return &review.Error{Code: review.ErrInternal, Message: "无法连接办公服务器，请检查网络或服务器地址：" + err.Error()}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 512<<20))
+	if err != nil {
+		return &review.Error{Code: review.ErrInternal, Message: "读取服务器应答失败：" + err.Error()}
+	}
+	if resp.StatusCode >= 300 {
+		var e struct{ Code, Message string }
+		if json.Unmarshal(data, &e) != nil || e.Message == "" {
+			e.Message = fmt.Sprintf("服务器拒绝了请求（%d）", resp.StatusCode)
+		}
+		code := map[int]string{400: review.ErrInvalid, 401: review.ErrForbidden, 403: review.ErrForbidden,
+			404: review.ErrNotFound, 409: review.ErrConflict, 413: review.ErrInvalid, 429: review.ErrForbidden}[resp.StatusCode]
+		if code == "" {
+			code = review.ErrInternal
+		}
+		return &review.Error{Code: code, Message: e.Message}
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return &review.Error{Code: review.ErrInternal, Message: "服务器应答格式错误：" + err.Error()}
+	}
+	return nil
+}
+
+func (c *Client) getJSON(ctx context.Context, path string, out any) error {
+	return c.do(ctx, "GET", path, "", nil, out)
+}
+
+func (c *Client) postJSON(ctx context.Context, path string, in, out any) error {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, "POST", path, "application/json", bytes.NewReader(b), out)
+}
+
+// UserCount is 1: accounts live on the server, whose administrator is made with prepubctl users add.
+func (c *Client) UserCount(ctx context.Context) (int, error) { return 1, nil }
+
+// Authenticate signs in and keeps the session.
+func (c *Client) Authenticate(ctx context.Context, name, password string) (*index.User, error) {
+	var out struct {
+		Token      string
+		Role       review.Role
+		Department string
+	}
+	if err := c.postJSON(ctx, "/login", map[string]string{"user": name, "password": password}, &out); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.token = out.Token
+	c.mu.Unlock()
+	return &index.User{Name: name, Role: out.Role, Department: out.Department}, nil
+}
+
+// AddUser creates an account (administrator only).
+func (c *Client) AddUser(ctx context.Context, u index.User, password, by string) error {
+	return c.postJSON(ctx, "/users", map[string]any{"user": u.Name, "password": password, "role": u.Role, "department": u.Department}, nil)
+}
+
+// Users lists the accounts (administrator only).
+func (c *Client) Users(ctx context.Context) ([]index.User, error) {
+	var out []index.User
+	return out, c.getJSON(ctx, "/users", &out)
+}
+
+// Rules returns the rules the server enforces, so drafts are checked as the server will (no sign-in needed).
+func (c *Client) Rules(ctx context.Context) (*review.Rules, error) {
+	var out struct{ Source, Raw string }
+	if err := c.getJSON(ctx, "/rules", &out); err != nil {
+		return nil, err
+	}
+	return review.ParseRules("服务器："+out.Source, []byte(out.Raw))
+}
+
+// Submit uploads a draft with the clerk's decision.
+func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*index.Record, error) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, err := mw.CreateFormFile("file", name)
+	if err != nil {
+		return nil, err
+	}
+	fw.Write(data)
+	j, _ := json.Marshal(dec)
+	mw.WriteField("decision", string(j))
+	mw.Close()
+	var out struct{ ID int64 }
+	if err := c.do(ctx, "POST", "/drafts", mw.FormDataContentType(), &buf, &out); err != nil {
+		return nil, err
+	}
+	return c.Get(ctx, out.ID)
+}
+
+// Resubmit sends a returned draft again.
+func (c *Client) Resubmit(ctx context.Context, id int64, a review.Actor, dec review.Decision) (*index.Record, error) {
+	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": review.ActionResubmit, "decision": dec}, nil); err != nil {
+		return nil, err
+	}
+	return c.Get(ctx, id)
+}
+
+// Act applies one action to a draft.
+func (c *Client) Act(ctx context.Context, id int64, a review.Actor, action string, finding int, note string) (*index.Record, error) {
+	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": action, "finding": finding, "note": note}, nil); err != nil {
+		return nil, err
+	}
+	return c.Get(ctx, id)
+}
+
+// Queue returns the drafts waiting for the signed-in role.
+func (c *Client) Queue(ctx context.Context, a review.Actor) ([]index.Record, error) {
+	var out []index.Record
+	return out, c.getJSON(ctx, "/queue", &out)
+}
+
+// Get returns one record.
+func (c *Client) Get(ctx context.Context, id int64) (*index.Record, error) {
+	var out index.Record
+	if err := c.getJSON(ctx, fmt.Sprintf("/records/%d", id), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Search searches the server's archive.
+func (c *Client) Search(ctx context.Context, q index.Query) ([]index.Hit, error) {
+	v := url.Values{}
+	for k, s := range map[string]string{"q": q.Text, "attr": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	if !q.From.IsZero() {
+		v.Set("from", q.From.Format("2006-01-02"))
+	}
+	if !q.To.IsZero() {
+		v.Set("to", q.To.Format("2006-01-02"))
+	}
+	if q.Limit > 0 {
+		v.Set("limit", strconv.Itoa(q.Limit))
+	}
+	var out []index.Hit
+	return out, c.getJSON(ctx, "/search?"+v.Encode(), &out)
+}
+
+// Similar returns the decided records closest to a draft; the server reads the draft's text itself.
+func (c *Client) Similar(ctx context.Context, text string, exclude int64, n int) ([]index.Hit, error) {
+	var out []index.Hit
+	return out, c.getJSON(ctx, fmt.Sprintf("/similar?id=%d&n=%d", exclude, n), &out)
+}
+
+// ReviewDue lists the decisions due for re-review; the server judges "due" by its own clock.
+func (c *Client) ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]index.Record, error) {
+	var out []index.Record
+	return out, c.getJSON(ctx, fmt.Sprintf("/rereview?days=%d", int(period.Hours()/24)), &out)
+}
+
+// Keep keeps a decision at its re-review.
+func (c *Client) Keep(ctx context.Context, id int64, user, note string) error {
+	return c.postJSON(ctx, fmt.Sprintf("/rereview/%d", id), map[string]string{"action": "keep", "note": note}, nil)
+}
+
+// Convert starts turning a decision public at its re-review.
+func (c *Client) Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error) {
+	var out struct {
+		ID      int64
+		Outcome review.Outcome
+	}
+	err := c.postJSON(ctx, fmt.Sprintf("/rereview/%d", id), map[string]string{"action": "convert", "note": note}, &out)
+	return out.ID, out.Outcome, err
+}
+
+// ExpiredMarkings lists markings whose period has run out.
+func (c *Client) ExpiredMarkings(ctx context.Context, now time.Time) ([]index.Expiry, error) {
+	var out []index.Expiry
+	return out, c.getJSON(ctx, "/markings/expired", &out)
+}
+
+// Report returns the annual report's table 3.
+func (c *Client) Report(ctx context.Context, year int) (*index.Report, error) {
+	var out index.Report
+	if err := c.getJSON(ctx, fmt.Sprintf("/report?year=%d", year), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

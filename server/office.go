@@ -1,0 +1,160 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"prepub/index"
+	"prepub/review"
+)
+
+// The endpoints below serve the desktop app when it works against the
+// office server: everything its screens read beside the queue.
+
+// office reports the roles that keep the archive.
+func office(u index.User) bool {
+	return u.Role == index.RoleDisclosureOffice || u.Role == index.RoleAdmin
+}
+
+// record returns one full record; a clerk sees only their own drafts.
+func (s *Server) record(w http.ResponseWriter, r *http.Request, u index.User) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	rec, err := s.Desk.Get(r.Context(), id)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if u.Role == review.RoleClerk && rec.Drafter != u.Name {
+		refuse(w, 403, review.ErrForbidden, "起草人只能查看自己起草的草稿")
+		return
+	}
+	writeJSON(w, 200, rec)
+}
+
+// rules returns the rules file in force, so a client checks drafts as the server will.
+func (s *Server) rules(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, 200, map[string]string{"source": s.Desk.Rules.Source, "raw": string(s.Desk.Rules.Raw)})
+}
+
+// similar returns the decided records closest to one draft.
+func (s *Server) similar(w http.ResponseWriter, r *http.Request, u index.User) {
+	if !readers[u.Role] {
+		refuse(w, 403, review.ErrForbidden, "起草人不能检索档案库")
+		return
+	}
+	id, err := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64)
+	if err != nil {
+		refuse(w, 400, review.ErrInvalid, "请给出草稿编号 id")
+		return
+	}
+	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+	if n <= 0 || n > 50 {
+		n = 5
+	}
+	rec, err := s.Desk.Get(r.Context(), id)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	hits, err := s.Desk.Similar(r.Context(), rec.Text(), id, n)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if hits == nil {
+		hits = []index.Hit{}
+	}
+	writeJSON(w, 200, hits)
+}
+
+// rereview lists the decisions due for their yearly re-review.
+func (s *Server) rereview(w http.ResponseWriter, r *http.Request, u index.User) {
+	if !office(u) {
+		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以办理年度复查")
+		return
+	}
+	days, err := strconv.Atoi(r.URL.Query().Get("days"))
+	if err != nil || days <= 0 {
+		days = 365
+	}
+	due, err := s.Desk.ReviewDue(r.Context(), s.Clock(), time.Duration(days)*24*time.Hour)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if due == nil {
+		due = []index.Record{}
+	}
+	writeJSON(w, 200, due)
+}
+
+// rereviewAct keeps a decision or converts it to public.
+func (s *Server) rereviewAct(w http.ResponseWriter, r *http.Request, u index.User) {
+	if !office(u) {
+		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以办理年度复查")
+		return
+	}
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	var in struct {
+		Action string `json:"action"`
+		Note   string `json:"note"`
+	}
+	if !decodeJSON(w, r, &in) {
+		return
+	}
+	switch in.Action {
+	case "keep":
+		if err := s.Desk.Keep(r.Context(), id, u.Name, in.Note); err != nil {
+			fail(w, err)
+			return
+		}
+		writeJSON(w, 200, map[string]any{"id": id})
+	case "convert":
+		newID, out, err := s.Desk.Convert(r.Context(), id, u.Name, in.Note)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		writeJSON(w, 200, map[string]any{"id": newID, "outcome": out})
+	default:
+		refuse(w, 400, review.ErrInvalid, "action 应为 keep 或 convert")
+	}
+}
+
+// expired lists markings whose secrecy period has run out.
+func (s *Server) expired(w http.ResponseWriter, r *http.Request, u index.User) {
+	if !office(u) {
+		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以查看")
+		return
+	}
+	exp, err := s.Desk.ExpiredMarkings(r.Context(), s.Clock())
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if exp == nil {
+		exp = []index.Expiry{}
+	}
+	writeJSON(w, 200, exp)
+}
+
+// users lists the accounts, for the administrator.
+func (s *Server) users(w http.ResponseWriter, r *http.Request, u index.User) {
+	if u.Role != index.RoleAdmin {
+		refuse(w, 403, review.ErrForbidden, "只有管理员可以管理账号")
+		return
+	}
+	users, err := s.Desk.Users(r.Context())
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, 200, users)
+}

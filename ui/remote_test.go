@@ -1,0 +1,94 @@
+package ui_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"prepub/client"
+	"prepub/index"
+	"prepub/review"
+	"prepub/review/scan"
+	"prepub/server"
+	"prepub/ui"
+)
+
+// TestRemoteWorkstations ensures the desktop app works against the office server: a reviewer's queue shows work another
+// workstation sent, on reload, without a restart, and acting on it goes through the server's rules.
+func TestRemoteWorkstations(t *testing.T) {
+	test.NewTempApp(t)
+	a, err := index.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	sc, _ := scan.Default()
+	d := &index.Desk{Archive: a, Rules: review.DefaultRules(), Scanner: sc}
+	srv := httptest.NewTLSServer(server.New(d).Handler())
+	defer srv.Close()
+	ctx := context.Background()
+	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk}, {Name: "李保密", Role: review.SecrecyOfficer}} {
+		if err := d.AddUser(ctx, u, "password-1", "setup"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum := sha256.Sum256(srv.Certificate().Raw)
+	fp := strings.ReplaceAll(fmt.Sprintf("% X", sum[:]), " ", ":")
+
+	c := client.New(srv.URL, fp)
+	rules, err := c.Rules(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := &ui.Services{Remote: c, Scanner: sc, Rules: rules, RulesPath: rules.Source}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	shell := ui.NewShell(w, svc)
+	signIn := ui.NewSignIn(w, svc, false, shell.SignedIn)
+	signIn.Fill("李保密", "wrong")
+	signIn.Submit()
+	if signIn.Message() == "" {
+		t.Fatal("wrong password accepted by the server")
+	}
+	signIn.Fill("李保密", "password-1")
+	signIn.Submit()
+	if got := shell.Tabs(); len(got) == 0 || got[0] != "保密审查" {
+		t.Fatalf("tabs %v", got)
+	}
+	q := shell.Screen("保密审查").(*ui.QueueScreen)
+	if err := q.Load(); err != nil || len(q.Queue()) != 0 {
+		t.Fatalf("%v %d", err, len(q.Queue()))
+	}
+
+	// Another workstation submits a draft with an internal-use label.
+	other := client.New(srv.URL, fp)
+	clerk, err := other.Authenticate(ctx, "张起草", "password-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := other.Submit(ctx, review.Actor{User: clerk.Name, Role: clerk.Role}, "", "d.txt", []byte("内部资料\n关于做好防汛工作的通知\n"), review.Decision{Attribute: review.Public})
+	if err != nil || rec.State != review.StateSecrecyReview {
+		t.Fatalf("%v %+v", err, rec)
+	}
+	if err := q.Load(); err != nil || len(q.Queue()) != 1 || !q.Select(rec.ID) {
+		t.Fatalf("new work not shown after reload: %v %d", err, len(q.Queue()))
+	}
+	if err := q.Act(rec.ID, review.ActionApprove, -1, ""); err == nil || !strings.Contains(review.ErrorMessage(err), "未确认或排除") {
+		t.Fatalf("server rule not applied: %v", err)
+	}
+	if err := q.Act(rec.ID, review.ActionClear, 0, "刊物名称"); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Act(rec.ID, review.ActionApprove, -1, ""); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := d.Get(ctx, rec.ID)
+	if now.State != review.StateDeputySignOff {
+		t.Fatalf("state %s", now.State)
+	}
+}
