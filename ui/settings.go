@@ -17,8 +17,33 @@ import (
 // SettingsScreen shows the policy in force: the rules file and a readable
 // summary of it, and the keyword classes of the secrecy scan.
 type SettingsScreen struct {
-	svc  *Services
-	root fyne.CanvasObject
+	svc         *Services
+	server      *widget.Entry
+	fingerprint *widget.Entry
+	saved       *widget.Label
+	root        fyne.CanvasObject
+}
+
+// Preferences that name the office server the app connects to at start.
+const (
+	ServerPreference      = "server.url"
+	FingerprintPreference = "server.fingerprint"
+)
+
+// onSaveServer keeps the office server's address for the next start.
+func (s *SettingsScreen) onSaveServer() {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	url := strings.TrimSpace(s.server.Text)
+	if url != "" && !strings.HasPrefix(url, "https://") {
+		s.saved.SetText(lang.L("地址须以 https:// 开头"))
+		return
+	}
+	a.Preferences().SetString(ServerPreference, url)
+	a.Preferences().SetString(FingerprintPreference, strings.TrimSpace(s.fingerprint.Text))
+	s.saved.SetText(lang.L("已保存，下次启动时生效"))
 }
 
 // NewSettingsScreen builds the settings screen.
@@ -38,8 +63,18 @@ func NewSettingsScreen(svc *Services) *SettingsScreen {
 	keywords := widget.NewLabel(kw.String())
 	keywords.Wrapping = fyne.TextWrapWord
 	office, allow := policyText(svc.Policy)
-	s := &SettingsScreen{svc: svc}
+	s := &SettingsScreen{svc: svc, server: widget.NewEntry(), fingerprint: widget.NewEntry(), saved: widget.NewLabel("")}
+	s.server.SetPlaceHolder("https://192.0.2.10:8443")
+	s.fingerprint.SetPlaceHolder("AA:BB:…")
+	if a := fyne.CurrentApp(); a != nil {
+		s.server.SetText(a.Preferences().String(ServerPreference))
+		s.fingerprint.SetText(a.Preferences().String(FingerprintPreference))
+	}
+	save := widget.NewButton(lang.L("保存，下次启动时生效"), s.onSaveServer)
 	s.root = container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("办公服务器（留空则使用本机档案库）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewForm(widget.NewFormItem(lang.L("服务器地址"), s.server), widget.NewFormItem(lang.L("证书指纹"), s.fingerprint)),
+		container.NewHBox(save, s.saved),
 		widget.NewLabelWithStyle(lang.L("签发规则文件"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(path), rules,
 		widget.NewLabelWithStyle(lang.L("保密检查关键词（内置；本单位可用关键词文件追加）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -10,7 +10,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"prepub/client"
 	"prepub/index"
@@ -38,6 +40,13 @@ func main() {
 	flag.Parse()
 	ui.SetupLanguage(*uiLang)
 
+	a := app.NewWithID("cn.gov.prepub")
+	if *serverURL == "" && *archiveDir == "" && *tourDir == "" && *probeUser == "" {
+		*serverURL = a.Preferences().String(ui.ServerPreference) // set in 设置
+		if *fingerprint == "" {
+			*fingerprint = a.Preferences().String(ui.FingerprintPreference)
+		}
+	}
 	var svc *ui.Services
 	var err error
 	if *serverURL != "" {
@@ -45,19 +54,21 @@ func main() {
 	} else {
 		svc, err = services(*archiveDir, *rulesFile, *keywordsFile, *allowFile)
 	}
+	a.SetIcon(ui.AppIcon)
+	a.Settings().SetTheme(ui.NewTheme())
+	w := a.NewWindow(lang.L("公文发布前审查"))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, review.ErrorMessage(err))
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		if *tourDir != "" || *probeUser != "" {
+			os.Exit(1)
+		}
+		showStartError(a, w, *serverURL != "", err)
+		return
 	}
 	if svc.Archive != nil {
 		defer svc.Archive.Close()
 	}
 
-	a := app.NewWithID("cn.gov.prepub")
-	a.SetIcon(ui.AppIcon)
-	a.Settings().SetTheme(ui.NewTheme())
-	w := a.NewWindow(lang.L("公文发布前审查"))
 	shell := ui.NewShell(w, svc)
 	rememberSize(a.Preferences(), w)
 	if *tourDir != "" {
@@ -106,6 +117,24 @@ func services(archiveDir, rulesFile, keywordsFile, allowFile string) (*ui.Servic
 	}
 	return &ui.Services{Desk: &index.Desk{Archive: arch, Rules: rules, Scanner: sc}, Archive: arch, Scanner: sc,
 		Rules: rules, RulesPath: rulesFile, Policy: policy}, nil
+}
+
+// showStartError tells the user, in the window, why the app could not start
+// and what to do; when the office server is out of reach it offers to forget it.
+func showStartError(a fyne.App, w fyne.Window, remote bool, err error) {
+	msg := widget.NewLabel(lang.L("无法启动：") + review.ErrorMessage(err) + "\n" + err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(msg)
+	if remote {
+		box.Add(widget.NewButton(lang.L("下次改用本机档案库"), func() {
+			a.Preferences().SetString(ui.ServerPreference, "")
+			a.Quit()
+		}))
+	}
+	box.Add(widget.NewButton(lang.L("退出"), a.Quit))
+	w.SetContent(container.NewPadded(box))
+	w.Resize(fyne.NewSize(640, 240))
+	w.ShowAndRun()
 }
 
 // remoteServices connects to an office server: its accounts, queues, archive
