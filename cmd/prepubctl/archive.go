@@ -228,12 +228,17 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return exitUsage
 	}
+	return searchArchive(af, index.Query{Attribute: *attr, Limit: *limit}, stdout, stderr)
+}
+
+// searchArchive opens the archive, runs a query and prints its hits.
+func searchArchive(af archiveFlags, q index.Query, stdout, stderr io.Writer) int {
 	a, err := af.open(stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer a.Close()
-	hits, err := a.Search(context.Background(), index.Query{Attribute: *attr, Limit: *limit})
+	hits, err := a.Search(context.Background(), q)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -336,17 +341,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "请给出检索词或筛选条件")
 		return exitUsage
 	}
-	a, err := af.open(stderr)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	defer a.Close()
-	hits, err := a.Search(context.Background(), q)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	printHits(stdout, hits, *af.json)
-	return exitOK
+	return searchArchive(af, q, stdout, stderr)
 }
 
 func runVerify(args []string, stdout, stderr io.Writer) int {
