@@ -157,6 +157,14 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	return out, rows.Err()
 }
 
+// MaySearch reports whether a role may search the archive and read its decided
+// records: every role but the drafting clerk, who sees only their own drafts.
+func MaySearch(r review.Role) bool { return validAccountRole(r) && r != review.RoleClerk }
+
+// MayKeepArchive reports whether a role keeps the archive: the yearly
+// re-review, the annual report and the audit chain's verification.
+func MayKeepArchive(r review.Role) bool { return r == RoleDisclosureOffice || r == RoleAdmin }
+
 // RoleName returns the Chinese name of an account role.
 func RoleName(r review.Role) string {
 	switch r {

@@ -42,7 +42,7 @@ func (s *Server) rules(w http.ResponseWriter, r *http.Request) {
 
 // similar returns the decided records closest to one draft.
 func (s *Server) similar(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !readers[u.Role] {
+	if !index.MaySearch(u.Role) {
 		refuse(w, 403, review.ErrForbidden, "起草人不能检索档案库")
 		return
 	}
@@ -73,7 +73,7 @@ func (s *Server) similar(w http.ResponseWriter, r *http.Request, u index.User) {
 
 // rereview lists the decisions due for their yearly re-review.
 func (s *Server) rereview(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !office(u) {
+	if !index.MayKeepArchive(u.Role) {
 		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以办理年度复查")
 		return
 	}
@@ -94,7 +94,7 @@ func (s *Server) rereview(w http.ResponseWriter, r *http.Request, u index.User) 
 
 // rereviewAct keeps a decision or converts it to public.
 func (s *Server) rereviewAct(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !office(u) {
+	if !index.MayKeepArchive(u.Role) {
 		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以办理年度复查")
 		return
 	}
@@ -130,7 +130,7 @@ func (s *Server) rereviewAct(w http.ResponseWriter, r *http.Request, u index.Use
 
 // expired lists markings whose secrecy period has run out.
 func (s *Server) expired(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !office(u) {
+	if !index.MayKeepArchive(u.Role) {
 		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以查看")
 		return
 	}

@@ -350,12 +350,8 @@ func waitingFor(rec *index.Record) review.Role {
 	return rec.Outcome.Route[rec.Current].Role
 }
 
-// readers are the roles that may search the archive and read the report.
-var readers = map[review.Role]bool{review.SecrecyOfficer: true, review.LegalOffice: true, review.DeputyHead: true,
-	review.PrincipalHead: true, index.RoleDisclosureOffice: true, index.RoleAdmin: true}
-
 func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !readers[u.Role] {
+	if !index.MaySearch(u.Role) {
 		refuse(w, 403, review.ErrForbidden, "起草人不能检索档案库")
 		return
 	}
@@ -384,7 +380,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
-	if u.Role != index.RoleDisclosureOffice && u.Role != index.RoleAdmin {
+	if !index.MayKeepArchive(u.Role) {
 		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以查看年度报告")
 		return
 	}
@@ -402,7 +398,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
 }
 
 func (s *Server) verify(w http.ResponseWriter, r *http.Request, u index.User) {
-	if u.Role != index.RoleDisclosureOffice && u.Role != index.RoleAdmin {
+	if !index.MayKeepArchive(u.Role) {
 		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以核对审计链")
 		return
 	}

@@ -100,16 +100,17 @@ func (s *Shell) SignedIn(u index.User) {
 		add(lang.L("批量检查"), NewBatchScreen(s.win, s.svc))
 	case review.LegalOffice:
 		add(lang.L("法制审查"), NewQueueScreen(s.win, s.svc, s.sess))
-		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
 	case review.DeputyHead, review.PrincipalHead:
 		add(lang.L("签发"), NewQueueScreen(s.win, s.svc, s.sess))
-		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
-	case index.RoleDisclosureOffice:
-		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
-		add(lang.L("年度复查"), NewReReviewScreen(s.win, s.svc, s.sess))
-		add(lang.L("年度报告"), NewReportScreen(s.win, s.svc))
 	case index.RoleAdmin:
 		add(lang.L("账号"), NewUsersScreen(s.win, s.svc, s.sess))
+	}
+	if index.MaySearch(u.Role) {
+		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
+	}
+	if index.MayKeepArchive(u.Role) {
+		add(lang.L("年度复查"), NewReReviewScreen(s.win, s.svc, s.sess))
+		add(lang.L("年度报告"), NewReportScreen(s.win, s.svc))
 	}
 	add(lang.L("设置"), NewSettingsScreen(s.svc))
 	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent() }
