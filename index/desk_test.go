@@ -13,7 +13,6 @@ var (
 	secrecy   = review.Actor{User: "李保密", Role: review.SecrecyOfficer}
 	legal     = review.Actor{User: "王法制", Role: review.LegalOffice}
 	principal = review.Actor{User: "钱主要", Role: review.PrincipalHead}
-	deputy    = review.Actor{User: "赵分管", Role: review.DeputyHead}
 )
 
 func desk(t *testing.T, a *index.Archive) *index.Desk {

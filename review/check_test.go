@@ -25,14 +25,6 @@ const (
 	importantT = "关于印发《某县政府信息公开工作规定》的通知\n各单位：\n"
 )
 
-func codes(o review.Outcome) []string {
-	var c []string
-	for _, r := range o.Returns {
-		c = append(c, r.Code)
-	}
-	return c
-}
-
 func roles(o review.Outcome) string {
 	var r []string
 	for _, s := range o.Route {

@@ -12,7 +12,6 @@ import (
 var (
 	clerk     = review.Actor{User: "张起草", Role: review.RoleClerk}
 	secrecy   = review.Actor{User: "李保密", Role: review.SecrecyOfficer}
-	secrecy2  = review.Actor{User: "周保密", Role: review.SecrecyOfficer}
 	legal     = review.Actor{User: "王法制", Role: review.LegalOffice}
 	deputy    = review.Actor{User: "赵分管", Role: review.DeputyHead}
 	principal = review.Actor{User: "钱主要", Role: review.PrincipalHead}

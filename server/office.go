@@ -12,11 +12,6 @@ import (
 // The endpoints below serve the desktop app when it works against the
 // office server: everything its screens read beside the queue.
 
-// office reports the roles that keep the archive.
-func office(u index.User) bool {
-	return u.Role == index.RoleDisclosureOffice || u.Role == index.RoleAdmin
-}
-
 // record returns one full record; a clerk sees only their own drafts.
 func (s *Server) record(w http.ResponseWriter, r *http.Request, u index.User) {
 	id, ok := pathID(w, r)
