@@ -20,7 +20,7 @@ trap 'kill $xvfb' EXIT
 sleep 1
 out=$(mktemp)
 for i in 1 2 3 4 5; do
-  LANG=zh_CN.UTF-8 DISPLAY="$display" PREPUB_TOUR_PASSWORD="$pw" XDG_CONFIG_HOME="$(mktemp -d)" \
+  LANG=zh_CN.UTF-8 GOMEMLIMIT="${GOMEMLIMIT:-}" DISPLAY="$display" PREPUB_TOUR_PASSWORD="$pw" XDG_CONFIG_HOME="$(mktemp -d)" \
     bench/out/prepub --archive "$arch" --probe 周公开 2>/dev/null >> "$out"
 done
 median() { grep "^$1 " "$out" | awk '{print $2}' | sort -n | sed -n 3p; }

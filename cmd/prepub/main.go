@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -24,6 +25,11 @@ import (
 
 func main() {
 	extract.ServeWorker()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// Most of the heap between collections is garbage from scans and searches: a soft
+		// limit halves the app's own memory on an office PC at a little CPU.
+		debug.SetMemoryLimit(128 << 20)
+	}
 	archiveDir := flag.String("archive", "", "档案库文件夹（默认：用户数据文件夹中的 prepub）")
 	rulesFile := flag.String("rules", "", "本单位的签发规则文件（默认：内置规则）")
 	keywordsFile := flag.String("keywords", "", "本单位的关键词文件（TOML），追加在内置关键词之后")
