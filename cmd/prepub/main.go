@@ -41,7 +41,13 @@ func main() {
 	probeUser := flag.String("probe", "", "") // for bench/desktop.sh: time to first window and memory after a search as this user
 	uiLang := flag.String("lang", "", "界面语言：zh 或 en（默认：系统区域设置为英文时用 en，否则用 zh）")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "用法：prepub [--archive 文件夹] [--rules 规则文件] [--lang zh|en]")
+		out := flag.CommandLine.Output()
+		fmt.Fprintln(out, "用法：prepub [选项]\n\n选项：")
+		for _, name := range []string{"archive", "rules", "keywords", "allow", "server", "fingerprint", "lang"} {
+			if f := flag.Lookup(name); f != nil { // the hidden test flags, and a library's own, are left out
+				fmt.Fprintf(out, "  --%s\n    \t%s\n", f.Name, f.Usage)
+			}
+		}
 	}
 	flag.Parse()
 	ui.SetupLanguage(*uiLang)
