@@ -55,9 +55,16 @@ func (ps *partScan) number(i int) int {
 	for _, g := range groups {
 		all.WriteString(g.token)
 	}
-	if !ps.personal(i, j, all.String()) && len(groups) > 1 {
+	switch {
+	case ps.personal(i, j, all.String()):
+	case len(groups) > 1:
 		for _, g := range groups {
 			ps.personal(g.start, g.end, g.token)
+		}
+	default:
+		// letters written straight before a number (TEL13812345678, ID110105…): try the number alone
+		if k := strings.IndexFunc(all.String(), func(r rune) bool { return '0' <= r && r <= '9' }); k > 0 {
+			ps.personal(advanceRunes(text, i, k), j, all.String()[k:])
 		}
 	}
 	return ps.advance(i, j)

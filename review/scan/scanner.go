@@ -102,7 +102,9 @@ func (s *Scanner) scanPart(p extract.Part, res *Result) {
 	ps := &partScan{s: s, p: p, res: res, line: 1}
 	text := p.Text
 	m := s.m
-	prevAlnum := false
+	// what came just before: a digit stops a run from starting inside a longer
+	// number, any letter or digit stops a run of capitals (a credit code) starting inside a word
+	prevDigit, prevAlnum := false, false
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -110,21 +112,18 @@ func (s *Scanner) scanPart(p extract.Part, res *Result) {
 			case c == '\n':
 				ps.line++
 				ps.lineStart = i + 1
-				prevAlnum = false
-			case isDigit(c) || 'A' <= c && c <= 'Z':
-				if !prevAlnum {
-					i = ps.number(i)
-					prevAlnum = true
-					continue
-				}
+			case isDigit(c) && !prevDigit, 'A' <= c && c <= 'Z' && !prevAlnum:
+				i = ps.number(i)
+				prevDigit, prevAlnum = true, true
+				continue
 			case m.startsKeyword(rune(c)):
 				if end, e, ok := m.longest(text, i, rune(c), 1); ok {
 					i = ps.match(i, end, e)
-					prevAlnum = false
+					prevDigit, prevAlnum = false, false
 					continue
 				}
 			}
-			prevAlnum = isAlnum(c)
+			prevDigit, prevAlnum = isDigit(c), isAlnum(c)
 			i++
 			continue
 		}
@@ -138,20 +137,17 @@ func (s *Scanner) scanPart(p extract.Part, res *Result) {
 		if r < 0x10000 && m.startsKeyword(r) {
 			if end, e, ok := m.longest(text, i, r, size); ok {
 				i = ps.match(i, end, e)
-				prevAlnum = false
+				prevDigit, prevAlnum = false, false
 				continue
 			}
 		}
-		if '０' <= r && r <= '９' {
-			if !prevAlnum {
-				i = ps.number(i)
-				prevAlnum = true
-				continue
-			}
-			prevAlnum = true
-		} else {
-			prevAlnum = false
+		fullDigit := '０' <= r && r <= '９'
+		if fullDigit && !prevDigit {
+			i = ps.number(i)
+			prevDigit, prevAlnum = true, true
+			continue
 		}
+		prevDigit, prevAlnum = fullDigit, fullDigit
 		i += size
 	}
 }
