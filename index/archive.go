@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"prepub/review"
@@ -235,27 +234,13 @@ func (a *Archive) Import(ctx context.Context, sc *scan.Scanner, name string, dat
 	}
 	rep := sc.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(m.Attribute)})
 	now := a.Store.now()
-	rec := &Record{
-		Title: m.Title, Department: m.Department, File: filepath.Base(name), FileHash: hash,
-		Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, State: decidedState(m.Attribute),
-		IssueDate: m.Date, DecidedAt: now, Drafter: "",
-		Decision: review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title},
-		Findings: rep.Findings, Statements: rep.Statements, Coverage: rep.Coverage,
-		History: []review.Action{{Action: "import", User: m.Actor, Role: "disclosure-office", Step: -1, At: now, Note: "导入已决定的文件"}},
-	}
+	rec := scannedRecord(name, data, rep, m.Title)
+	rec.Department, rec.Attribute, rec.Basis, rec.Reason = m.Department, m.Attribute, m.Basis, m.Reason
+	rec.State, rec.IssueDate, rec.DecidedAt = decidedState(m.Attribute), m.Date, now
+	rec.Decision = review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title}
+	rec.History = []review.Action{{Action: "import", User: m.Actor, Role: "disclosure-office", Step: -1, At: now, Note: "导入已决定的文件"}}
 	if m.Date != "" {
 		rec.DecidedAt, _ = time.ParseInLocation("2006-01-02", m.Date, time.Local)
-	}
-	if rep.Status == scan.StatusChecked {
-		rec.Parts = rep.Doc.Parts
-		if rec.Title == "" {
-			rec.Title = review.Title(rep.Doc)
-		}
-	} else {
-		rec.Unreadable = rep.Reason
-	}
-	if rec.Title == "" {
-		rec.Title = strings.TrimSuffix(rec.File, filepath.Ext(rec.File))
 	}
 	id, err := a.Put(ctx, rec, data, m.Actor, "import")
 	return id, Added, err

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"path/filepath"
 	"time"
 
 	"prepub/review"
@@ -27,20 +26,8 @@ func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name 
 	rep := d.Scanner.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(dec.Attribute)})
 	w := review.NewWorkflow(d.Rules, clerk.User, review.Draft{Report: rep}, dec)
 	w.Clock = d.Archive.Store.now
-	rec := &Record{File: filepath.Base(name), FileHash: fileHash(data), Department: department, Drafter: clerk.User,
-		Findings: rep.Findings, Statements: rep.Statements, Coverage: rep.Coverage}
-	if rep.Status == scan.StatusChecked {
-		rec.Parts = rep.Doc.Parts
-		rec.Title = dec.Title
-		if rec.Title == "" {
-			rec.Title = review.Title(rep.Doc)
-		}
-	} else {
-		rec.Unreadable = rep.Reason
-	}
-	if rec.Title == "" {
-		rec.Title = rec.File
-	}
+	rec := scannedRecord(name, data, rep, dec.Title)
+	rec.Department, rec.Drafter = department, clerk.User
 	fromWorkflow(rec, w)
 	if _, err := d.Archive.Put(ctx, rec, data, clerk.User, review.ActionSubmit); err != nil {
 		return nil, err

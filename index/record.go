@@ -5,6 +5,8 @@
 package index
 
 import (
+	"path/filepath"
+	"strings"
 	"time"
 
 	"prepub/review"
@@ -58,4 +60,24 @@ func (r *Record) Text() string {
 // Partial reports a public or on-request decision with passages withheld (Art. 37).
 func (r *Record) Partial() bool {
 	return r.Attribute != review.Withheld && len(r.Decision.Redactions) > 0
+}
+
+// scannedRecord starts a record for a file from its scan: file name and hash,
+// findings, and its text parts, or why it could not be read. The title is the
+// one given, else the draft's own, else the file's name.
+func scannedRecord(name string, data []byte, rep *scan.FileReport, title string) *Record {
+	rec := &Record{File: filepath.Base(name), FileHash: fileHash(data), Title: title,
+		Findings: rep.Findings, Statements: rep.Statements, Coverage: rep.Coverage}
+	if rep.Status == scan.StatusChecked {
+		rec.Parts = rep.Doc.Parts
+		if rec.Title == "" {
+			rec.Title = review.Title(rep.Doc)
+		}
+	} else {
+		rec.Unreadable = rep.Reason
+	}
+	if rec.Title == "" {
+		rec.Title = strings.TrimSuffix(rec.File, filepath.Ext(rec.File))
+	}
+	return rec
 }

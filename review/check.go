@@ -166,28 +166,28 @@ func (r *Rules) checkAttribute(out *Outcome, dec Decision) {
 
 // reasonGiven reports a reason long enough that does more than repeat the basis name.
 func (r *Rules) reasonGiven(reason string, b Basis) bool {
-	core := strings.Map(func(c rune) rune {
-		if unicode.IsPunct(c) || unicode.IsSpace(c) || unicode.IsSymbol(c) {
-			return -1
-		}
-		return c
-	}, reason)
+	core := wordsOnly(reason)
 	if core == "" || utf8.RuneCountInString(core) < r.Settings.MinReasonChars {
 		return false
 	}
 	if b.Name != "" {
-		name := strings.Map(func(c rune) rune {
-			if unicode.IsPunct(c) || unicode.IsSpace(c) || unicode.IsSymbol(c) {
-				return -1
-			}
-			return c
-		}, b.Name)
+		name := wordsOnly(b.Name)
 		rest := strings.NewReplacer(name, "", strings.TrimPrefix(name, "属于"), "", "依据", "", "根据", "", "条例", "", "第十四条", "", "第十五条", "", "第十六条", "", "不予公开", "", "因", "", "此件", "", "本件", "").Replace(core)
 		if utf8.RuneCountInString(rest) < 4 {
 			return false
 		}
 	}
 	return true
+}
+
+// wordsOnly drops punctuation, symbols and spaces, so only what a reason says is counted.
+func wordsOnly(s string) string {
+	return strings.Map(func(c rune) rune {
+		if unicode.IsPunct(c) || unicode.IsSpace(c) || unicode.IsSymbol(c) {
+			return -1
+		}
+		return c
+	}, s)
 }
 
 func (r *Rules) checkStatements(out *Outcome, rep *scan.FileReport, dec Decision) {
@@ -329,11 +329,14 @@ func unresolvedSecrecy(d Draft) bool {
 	return len(Unresolved(d)) > 0
 }
 
+// NeedsResolution reports a finding the secrecy officer must confirm or clear: a high or critical one.
+func NeedsResolution(f scan.Finding) bool { return f.Severity.Rank() >= scan.High.Rank() }
+
 // Unresolved returns the indexes of high and critical findings without a resolution.
 func Unresolved(d Draft) []int {
 	var out []int
 	for i, f := range d.Report.Findings {
-		if _, ok := d.Resolutions[i]; !ok && f.Severity.Rank() >= scan.High.Rank() {
+		if _, ok := d.Resolutions[i]; !ok && NeedsResolution(f) {
 			out = append(out, i)
 		}
 	}

@@ -56,14 +56,7 @@ func (s *Server) similar(w http.ResponseWriter, r *http.Request, u index.User) {
 		return
 	}
 	hits, err := s.Desk.Similar(r.Context(), rec.Text(), id, n)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	if hits == nil {
-		hits = []index.Hit{}
-	}
-	writeJSON(w, 200, hits)
+	writeList(w, hits, err)
 }
 
 // rereview lists the decisions due for their yearly re-review.
@@ -77,14 +70,7 @@ func (s *Server) rereview(w http.ResponseWriter, r *http.Request, u index.User) 
 		days = 365
 	}
 	due, err := s.Desk.ReviewDue(r.Context(), s.Clock(), time.Duration(days)*24*time.Hour)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	if due == nil {
-		due = []index.Record{}
-	}
-	writeJSON(w, 200, due)
+	writeList(w, due, err)
 }
 
 // rereviewAct keeps a decision or converts it to public.
@@ -130,14 +116,7 @@ func (s *Server) expired(w http.ResponseWriter, r *http.Request, u index.User) {
 		return
 	}
 	exp, err := s.Desk.ExpiredMarkings(r.Context(), s.Clock())
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	if exp == nil {
-		exp = []index.Expiry{}
-	}
-	writeJSON(w, 200, exp)
+	writeList(w, exp, err)
 }
 
 // users lists the accounts, for the administrator.
@@ -147,9 +126,17 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request, u index.User) {
 		return
 	}
 	users, err := s.Desk.Users(r.Context())
+	writeList(w, users, err)
+}
+
+// writeList answers with a list, [] rather than null when empty, or with the error.
+func writeList[T any](w http.ResponseWriter, list []T, err error) {
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, 200, users)
+	if list == nil {
+		list = []T{}
+	}
+	writeJSON(w, 200, list)
 }

@@ -264,14 +264,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 // queue lists the drafts waiting for the caller's role, as full records.
 func (s *Server) queue(w http.ResponseWriter, r *http.Request, u index.User) {
 	recs, err := s.Desk.Queue(r.Context(), actorOf(u))
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	if recs == nil {
-		recs = []index.Record{}
-	}
-	writeJSON(w, 200, recs)
+	writeList(w, recs, err)
 }
 
 func pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
@@ -372,11 +365,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
 		}
 	}
 	hits, err := s.Desk.Archive.Search(r.Context(), query)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	writeJSON(w, 200, hits)
+	writeList(w, hits, err)
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {

@@ -417,7 +417,7 @@ func (s *QueueScreen) showFindings(r *index.Record) {
 	for _, i := range order {
 		f := r.Findings[i]
 		res, resolved := r.Resolutions[i]
-		if !resolved && f.Severity.Rank() >= scan.High.Rank() {
+		if !resolved && review.NeedsResolution(f) {
 			open++
 		}
 		if len(objs) > 0 {
@@ -472,7 +472,7 @@ func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, 
 		h.Importance = widget.WarningImportance
 		box.Add(h)
 	}
-	strong := f.Severity.Rank() >= scan.High.Rank()
+	strong := review.NeedsResolution(f)
 	if resolved || strong {
 		st := widget.NewLabel(queueResolutionText(res, resolved))
 		st.Wrapping = fyne.TextWrapWord
