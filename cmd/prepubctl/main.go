@@ -22,6 +22,7 @@ const usage = `用法：prepubctl <命令> [选项] ...
 
 命令：
   scan   保密检查：扫描文件中的密级标志、敏感用语和个人信息
+  text   显示读取到的文字（逐部分，含隐藏部分），核对读取是否完整
   check  发布前审查：检查公开属性、依据和理由，给出退文理由或签发流程
   rules  检查（--check FILE）或打印（--print）签发规则文件
   archive  档案库：add 导入已决定的文件，list 列出，show 查看，reindex 重建检索索引
@@ -51,6 +52,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "scan":
 		return runScan(args[1:], stdout, stderr)
+	case "text":
+		return runText(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
 	case "rules":

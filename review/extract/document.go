@@ -4,6 +4,8 @@
 // an empty document.
 package extract
 
+import "fmt"
+
 // PartKind names where in a file a piece of text lives.
 type PartKind string
 
@@ -16,6 +18,8 @@ const (
 	Comment    PartKind = "comment"
 	Deleted    PartKind = "deleted"
 	Properties PartKind = "properties"
+	Annotation PartKind = "annotation" // PDF and OFD annotations: notes, stamps, watermarks
+	Chart      PartKind = "chart"      // chart and diagram text inside a .docx
 )
 
 // Part is one piece of a document's text.
@@ -30,11 +34,17 @@ type Part struct {
 // Document is the text of one file, split into parts.
 type Document struct {
 	Path     string  // the file it was read from
-	Format   string  // "docx", "pdf" or "txt"
+	Format   string  // "docx", "doc", "pdf", "ofd" or "txt"
 	Encoding string  // for .txt: the encoding detected
 	Parts    []Part  // in reading order: body first
 	Pages    int     // for .pdf: number of pages
 	Coverage float64 // share of the file whose text could be read, 0..1
+	Signed   bool    // for .ofd: the document carries electronic signatures or seals
+	Engine   string  // for .pdf: the engine that read it, "pdf" (first) or "pdfium" (second)
+
+	// For .pdf and .ofd, pages without text read, by why: text whose fonts give
+	// no Unicode (unread), images or drawings only (unread), nothing drawn at all.
+	UnmappedPages, ImagePages, BlankPages int
 }
 
 // Len returns the number of bytes of text in all parts.
@@ -44,4 +54,19 @@ func (d *Document) Len() int {
 		n += len(p.Text)
 	}
 	return n
+}
+
+// UnreadNote says in Chinese which pages were not read and why, or "" when every page was.
+func (d *Document) UnreadNote() string {
+	switch {
+	case d.Coverage >= 1:
+		return ""
+	case d.UnmappedPages > 0 && d.ImagePages > 0:
+		return fmt.Sprintf("%d 页的字体无法解码为文字，%d 页只有图像或图形（可能是扫描件），这些页面未经检查", d.UnmappedPages, d.ImagePages)
+	case d.UnmappedPages > 0:
+		return fmt.Sprintf("%d 页的字体无法解码为文字，这些页面未经检查", d.UnmappedPages)
+	case d.ImagePages > 0:
+		return fmt.Sprintf("%d 页只有图像或图形（可能是扫描件），这些页面未经检查", d.ImagePages)
+	}
+	return "部分页面无法读取，这些页面未经检查"
 }

@@ -60,6 +60,11 @@ func readDOCX(data []byte, lim Limits) (*Document, error) {
 			doc.Parts = append(doc.Parts, parts...)
 		}
 	}
+	charts, err := r.chartParts()
+	if err != nil {
+		return nil, err
+	}
+	doc.Parts = append(doc.Parts, charts...)
 	props, err := r.properties()
 	if err != nil {
 		return nil, err

@@ -248,12 +248,19 @@ func TestPDFRefused(t *testing.T) {
 	t.Run("ErrEncrypted", func(t *testing.T) {
 		mustFail(t, "secret.pdf", pdffixture.Build([]pdffixture.Page{{Lines: []string{sample}}}, pdffixture.Options{Encrypted: true}), lim, "encrypted")
 	})
-	t.Run("ErrEncryptedOwnerOnly", func(t *testing.T) {
-		mustFail(t, "restricted.pdf", pdffixture.Build([]pdffixture.Page{{Lines: []string{sample}}}, pdffixture.Options{Encrypted: true, OwnerOnly: true}), lim, "encrypted")
-	})
 	t.Run("ErrTruncated", func(t *testing.T) { mustFail(t, "cut.pdf", good[:len(good)*2/3], lim, "broken") })
 	t.Run("ErrRandomBytes", func(t *testing.T) { mustFail(t, "rnd.pdf", append([]byte("%PDF-1.7\n"), rnd...), lim, "broken") })
 	t.Run("ErrNotPDF", func(t *testing.T) { mustFail(t, "x.pdf", []byte("hello"), lim, "broken") })
+}
+
+// TestPDFOwnerPassword ensures a PDF restricted by an owner password only (it
+// opens without one, as in every reader) is read, by the second engine, with its text right.
+func TestPDFOwnerPassword(t *testing.T) {
+	data := pdffixture.Build([]pdffixture.Page{{Lines: []string{sample}}}, pdffixture.Options{Encrypted: true, OwnerOnly: true})
+	doc := mustRead(t, "restricted.pdf", data)
+	if got := strip(body(doc)); got != strip(sample) || doc.Engine != "pdfium" || doc.Coverage != 1 {
+		t.Fatalf("engine %s coverage %v text %q", doc.Engine, doc.Coverage, got)
+	}
 }
 
 // TestPDFSplitRunes ensures a producer that writes each character apart still yields all the text.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -10,49 +9,78 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// pdfResult is what the PDF goroutine hands back.
-type pdfResult struct {
-	doc *Document
-	err *UnreadableError
+// A PDF is read by two engines. The first (ledongthuc/pdf, pure Go and fast)
+// reads it when the structure of every page says it can: fonts it maps to
+// Unicode, no text in Form XObjects, no encryption. Otherwise the second
+// (PDFium, pdfium.go) reads the whole document, and decides page by page
+// whether each character maps to Unicode. Both run in worker processes that
+// are killed at the time limit (worker.go).
+
+// engineResult is what one engine hands back: a document, a refusal, or why
+// the first reader's text cannot stand and the second engine must read the file.
+type engineResult struct {
+	Doc    *Document        `json:"doc"`
+	Err    *UnreadableError `json:"err"`
+	Second string           `json:"second"`
 }
 
-// readPDF reads a PDF's text page by page: in a worker process when the
-// program has called ServeWorker, else in a goroutine. Either way every panic
-// is recovered and the time is bounded, so a hostile file ends as "could not
-// be checked", never as a crash or a hang.
+// readPDF reads a PDF's text page by page, in worker processes when the program
+// has called ServeWorker, else in goroutines. Either way every panic is recovered
+// and the time is bounded, so a hostile file ends as "could not be checked",
+// never as a crash or a hang.
 func readPDF(data []byte, lim Limits) (*Document, error) {
+	run := runInProcess
 	if workerEnabled.Load() {
-		return pdfInWorkers(data, lim)
+		run = runInWorkers
 	}
-	doc, err := pdfInProcess(data, lim, 0, 1)
-	if err != nil {
-		return nil, err
+	res := run(data, lim, engineFirst)
+	if res.Err == nil && res.Second != "" {
+		res = run(data, lim, engineSecond)
+		if res.Doc != nil {
+			res.Doc.Engine = "pdfium"
+		}
 	}
-	return finishPDF(doc)
+	if res.Err != nil {
+		return nil, res.Err
+	}
+	return finishPDF(res.Doc)
 }
 
-// pdfInProcess reads a PDF in a goroutine, recovering panics and giving up at
-// the time limit (the goroutine itself cannot be stopped: see ServeWorker).
-func pdfInProcess(data []byte, lim Limits, shard, shards int) (*Document, error) {
-	done := make(chan pdfResult, 1)
-	go func() {
-		var res pdfResult
-		defer func() {
-			if p := recover(); p != nil {
-				res = pdfResult{err: unreadable("broken", "PDF 文件已损坏或结构异常，无法读取文字", fmt.Errorf("panic: %v", p))}
+// The engines a worker can run.
+const (
+	engineFirst  = "first"
+	engineSecond = "second"
+)
+
+// runEngine runs one engine over the pages of one shard ((page-1) mod shards == shard).
+func runEngine(data []byte, lim Limits, engine string, shard, shards int) (res engineResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			if engine == engineFirst {
+				res = engineResult{Second: "第一读取器解析异常"}
+				return
 			}
-			done <- res
-		}()
-		res.doc, res.err = pdfPages(data, lim, shard, shards)
+			res = engineResult{Err: unreadable("broken", "PDF 文件已损坏或结构异常，无法读取文字", fmt.Errorf("panic: %v", p))}
+		}
 	}()
+	if engine == engineSecond {
+		doc, err := pdfiumRead(data, lim)
+		return engineResult{Doc: doc, Err: err}
+	}
+	doc, second, err := firstPages(data, lim, shard, shards)
+	return engineResult{Doc: doc, Err: err, Second: second}
+}
+
+// runInProcess runs an engine in a goroutine, giving up at the time limit
+// (the goroutine itself cannot be stopped: see ServeWorker).
+func runInProcess(data []byte, lim Limits, engine string) engineResult {
+	done := make(chan engineResult, 1)
+	go func() { done <- runEngine(data, lim, engine, 0, 1) }()
 	select {
 	case res := <-done:
-		if res.err != nil {
-			return nil, res.err
-		}
-		return res.doc, nil
+		return res
 	case <-time.After(pdfTimeout(lim)):
-		return nil, timedOut(lim)
+		return engineResult{Err: timedOut(lim)}
 	}
 }
 
@@ -67,32 +95,33 @@ func timedOut(lim Limits) *UnreadableError {
 	return unreadable("timeout", fmt.Sprintf("读取 PDF 超时（超过 %s），文件可能已损坏或结构异常", pdfTimeout(lim)), nil)
 }
 
-// pdfPages reads the text of the pages whose number i has (i-1) mod shards ==
-// shard, so several workers can share one file; Pages is always the whole count.
-func pdfPages(data []byte, lim Limits, shard, shards int) (*Document, *UnreadableError) {
+// firstPages reads the pages of one shard with the first reader. It returns
+// why the second engine must read the document instead as soon as one page's
+// structure or text says the first reader cannot be trusted with it.
+func firstPages(data []byte, lim Limits, shard, shards int) (*Document, string, *UnreadableError) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
-			return nil, unreadable("encrypted", "PDF 已加密，需要密码才能读取，请提供未加密的文件", err)
-		}
-		return nil, unreadable("broken", "不是有效的 PDF 文件（文件已损坏或不完整）", err)
+		return nil, "第一读取器无法打开", nil
 	}
 	if !r.Trailer().Key("Encrypt").IsNull() {
-		// Even one that opens without a password (owner-restricted) is refused: the parser
-		// decrypts 40-bit RC4 wrongly, and garbled text must never pass for a clean scan.
-		return nil, unreadable("encrypted", "PDF 已加密（即使无需密码即可打开），无法可靠读取文字，请提供未加密的文件", nil)
+		// Owner-password encryption opens without a password, but the first reader
+		// decrypts 40-bit RC4 wrongly: the second engine reads every cipher.
+		return nil, "加密文档", nil
 	}
 	n := r.NumPage()
 	if n <= 0 {
-		return nil, unreadable("broken", "PDF 文件中没有页面，文件可能已损坏", nil)
+		return nil, "没有页面", nil
 	}
-	doc := &Document{Format: "pdf", Pages: n}
+	doc := &Document{Format: "pdf", Pages: n, Engine: "pdf"}
 	cache := map[string]*pdf.Font{} // by resource name and base font, shared across pages
 	var total int64
 	for i := 1 + shard; i <= n; i += shards {
 		p := r.Page(i)
 		if p.V.IsNull() {
-			continue
+			return nil, fmt.Sprintf("第%d页无法定位", i), nil
+		}
+		if why := pageNeedsSecond(p); why != "" {
+			return nil, fmt.Sprintf("第%d页：%s", i, why), nil
 		}
 		fonts := map[string]*pdf.Font{}
 		for _, name := range p.Fonts() {
@@ -104,23 +133,54 @@ func pdfPages(data []byte, lim Limits, shard, shards int) (*Document, *Unreadabl
 			fonts[name] = cache[key]
 		}
 		text, err := p.GetPlainText(fonts)
-		if err != nil || strings.TrimSpace(text) == "" {
-			continue
+		if err != nil || strings.TrimSpace(text) == "" || !plausibleText(text) {
+			return nil, fmt.Sprintf("第%d页没有可用的文字", i), nil
 		}
 		total += int64(len(text))
 		if lim.MaxPartsBytes > 0 && total > lim.MaxPartsBytes {
-			return nil, unreadable("too-large", "PDF 中的文字过多，超出上限，请拆分后再检查", nil)
+			return nil, "", unreadable("too-large", "PDF 中的文字过多，超出上限，请拆分后再检查", nil)
 		}
 		doc.Parts = append(doc.Parts, Part{Kind: Body, Name: fmt.Sprintf("第%d页", i), Page: i, Text: text})
+		if notes := pageAnnotations(p); len(notes) > 0 {
+			doc.Parts = append(doc.Parts, Part{Kind: Annotation, Name: fmt.Sprintf("第%d页批注", i), Hidden: true, Page: i,
+				Text: strings.Join(notes, "\n") + "\n"})
+		}
 	}
-	return doc, nil
+	return doc, "", nil
 }
 
-// finishPDF sets a whole document's coverage, and refuses one with no text layer at all.
+// finishPDF sets a whole document's coverage — pages whose text was read, and
+// pages with nothing drawn, over all pages — and refuses one with no page read,
+// giving the true reason.
 func finishPDF(doc *Document) (*Document, error) {
-	doc.Coverage = float64(len(doc.Parts)) / float64(doc.Pages)
-	if len(doc.Parts) == 0 {
-		return nil, unreadable("no-text-layer", "PDF 没有文字层（可能是扫描图像），无法检查内容；请提供可复制文字的 PDF 或原始 .docx", nil)
+	read := map[int]bool{}
+	for _, p := range doc.Parts {
+		if p.Kind == Body {
+			read[p.Page] = true
+		}
 	}
-	return doc, nil
+	doc.Coverage = float64(len(read)+doc.BlankPages) / float64(doc.Pages)
+	if doc.Coverage > 1 {
+		doc.Coverage = 1
+	}
+	if len(read) > 0 || (hasAnnotationText(doc) && doc.UnmappedPages+doc.ImagePages == 0) {
+		return doc, nil // a page whose only text is its annotations is read through them
+	}
+	switch {
+	case doc.UnmappedPages > 0:
+		return nil, unreadable("unmapped-fonts", "PDF 有文字层，但所用字体没有可用的 Unicode 映射，文字无法解码；请提供原始 .docx 或重新导出的 PDF", nil)
+	case doc.ImagePages > 0:
+		return nil, unreadable("no-text-layer", "PDF 没有文字层（页面只有图像或图形，可能是扫描件），无法检查内容；请提供可复制文字的 PDF 或原始 .docx", nil)
+	}
+	return nil, unreadable("no-text", "PDF 页面上没有任何文字，无法确认内容是否可以公开", nil)
+}
+
+// hasAnnotationText reports whether any annotation part has text.
+func hasAnnotationText(d *Document) bool {
+	for _, p := range d.Parts {
+		if p.Kind == Annotation && strings.TrimSpace(p.Text) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -64,7 +64,7 @@ func (s *Scanner) report(path string, doc *extract.Document, err error, opt Opti
 	fr.Findings, fr.Statements, fr.Allowed = res.Findings, res.Statements, res.Allowed
 	fr.Critical, fr.Worst = res.Critical(), res.Worst()
 	if doc.Coverage < 1 {
-		fr.Reason = "部分页面没有文字层（可能是扫描图像），这些页面未经检查"
+		fr.Reason = doc.UnreadNote()
 	}
 	return fr
 }
