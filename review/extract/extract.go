@@ -94,11 +94,11 @@ func Bytes(name string, data []byte, lim Limits) (*Document, error) {
 	return doc, nil
 }
 
-// hasBodyText reports whether any visible body part, or any annotation (a PDF
-// page can show its text only through them), has more than whitespace.
+// hasBodyText reports whether any visible body part, chart, or annotation (a
+// PDF page can show its text only through them) has more than whitespace.
 func hasBodyText(d *Document) bool {
 	for _, p := range d.Parts {
-		if (p.Kind == Body && !p.Hidden || p.Kind == Annotation) && strings.TrimFunc(p.Text, unicode.IsSpace) != "" {
+		if (p.Kind == Body && !p.Hidden || p.Kind == Annotation || p.Kind == Chart) && strings.TrimFunc(p.Text, unicode.IsSpace) != "" {
 			return true
 		}
 	}

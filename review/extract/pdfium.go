@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf16"
 
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
@@ -145,6 +147,14 @@ func pdfiumPageText(inst pdfium.Pdfium, page requests.Page) (*pdfiumPage, error)
 			return nil, err
 		}
 		r := rune(u.Unicode)
+		if utf16.IsSurrogate(r) && c+1 < n.Count { // a character beyond the BMP comes as two code units
+			if lo, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: c + 1}); err == nil {
+				if full := utf16.DecodeRune(r, rune(lo.Unicode)); full != unicode.ReplacementChar {
+					r = full
+					c++
+				}
+			}
+		}
 		gen, _ := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: c})
 		if gen == nil || !gen.IsGenerated {
 			pg.chars++
