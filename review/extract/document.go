@@ -1,4 +1,4 @@
-// Package extract reads a draft file (.docx, .pdf, .txt) into text parts,
+// Package extract reads a draft file (.docx, .doc/.wps, .pdf, .ofd, .txt) into text parts,
 // each marked with its kind and whether a normal reading of the file hides it.
 // A file whose text cannot be read is reported as an *UnreadableError, never as
 // an empty document.
