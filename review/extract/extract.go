@@ -33,7 +33,6 @@ func DefaultLimits() Limits {
 
 // unsupported lists formats offices meet that cannot be read, with their Chinese names.
 var unsupported = map[string]string{
-	".doc": "Word 97-2003 文档", ".wps": "WPS 文字文档", ".ofd": "OFD 版式文档",
 	".rtf": "RTF 文档", ".odt": "ODT 文档", ".xls": "Excel 表格", ".xlsx": "Excel 表格",
 	".et": "WPS 表格", ".ppt": "演示文稿", ".pptx": "演示文稿", ".ceb": "CEB 文档",
 	".jpg": "图片", ".jpeg": "图片", ".png": "图片", ".tif": "图片", ".tiff": "图片",
@@ -79,6 +78,10 @@ func Bytes(name string, data []byte, lim Limits) (*Document, error) {
 		doc, err = readPDF(data, lim)
 	case "docx":
 		doc, err = readDOCX(data, lim)
+	case "doc":
+		doc, err = readDOC(data, lim)
+	case "ofd":
+		doc, err = readOFD(data, lim)
 	case "txt":
 		doc, err = readText(data)
 	default:
@@ -115,6 +118,12 @@ func format(name string, data []byte) string {
 	switch {
 	case ext == ".pdf" || bytes.HasPrefix(data, []byte("%PDF")):
 		return "pdf"
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "doc" // a compound file: the reader looks for its WordDocument stream
+	case ext == ".doc" || ext == ".wps":
+		return "doc" // named so but not a compound file: the reader says what it is
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && (ext == ".ofd" || bytes.Contains(data, []byte("OFD.xml"))):
+		return "ofd"
 	case ext == ".docx" || ext == ".docm" || ext == ".wpsx":
 		return "docx"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("word/document.xml")):
@@ -129,8 +138,6 @@ func unsupportedFormat(name string, data []byte) *UnreadableError {
 	ext := strings.ToLower(filepath.Ext(name))
 	kind := unsupported[ext]
 	switch {
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		kind = "Word 97-2003 或 WPS 旧格式文档"
 	case kind == "" && ext == "":
 		kind = "未知格式（没有扩展名）"
 	case kind == "":
