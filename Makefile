@@ -54,6 +54,8 @@ fuzz:
 	$(GO) test ./review/extract -run '^$$' -fuzz FuzzText -fuzztime $(FUZZTIME)
 	$(GO) test ./review/extract -run '^$$' -fuzz FuzzDOCX -fuzztime $(FUZZTIME)
 	$(GO) test ./review/extract -run '^$$' -fuzz FuzzPDF -fuzztime $(FUZZTIME)
+	$(GO) test ./review/extract -run '^$$' -fuzz 'FuzzOFD$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
+	$(GO) test ./review/extract -run '^$$' -fuzz 'FuzzDOC$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./review/scan -run '^$$' -fuzz FuzzScan -fuzztime $(FUZZTIME)
 
 bench:

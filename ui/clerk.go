@@ -138,7 +138,7 @@ func (s *ClerkScreen) newDraftPane() fyne.CanvasObject {
 	s.open.Importance = widget.HighImportance
 	s.next = widget.NewButtonWithIcon(lang.L("下一处（Ctrl+N）"), theme.MoveDownIcon(), s.NextFinding)
 	s.next.Disable()
-	s.file = widget.NewLabel(lang.L("请打开或拖入要送审的公文草稿（.docx、.pdf、.txt）"))
+	s.file = widget.NewLabel(lang.L("请打开或拖入要送审的公文草稿（.docx、.doc、.wps、.pdf、.ofd、.txt）"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
 	s.verdict = widget.NewLabel("")
 	s.verdict.TextStyle = fyne.TextStyle{Bold: true}
@@ -813,7 +813,7 @@ func (s *ClerkScreen) fillForm(dec review.Decision, title string) {
 
 // onOpenTapped asks for a draft and opens it.
 func (s *ClerkScreen) onOpenTapped() {
-	showFileDialog(dialog.NewFileOpen(s.onDraftChosen, s.win), s.win, lang.L("打开"), draftExts...)
+	showFileDialog(dialog.NewFileOpen(s.onDraftChosen, s.win), s.win, lang.L("打开"), extract.Extensions...)
 }
 
 // onDraftChosen opens the draft picked in the open dialog.
@@ -825,7 +825,7 @@ func (s *ClerkScreen) onDraftChosen(r fyne.URIReadCloser, err error) {
 
 // onAttachTapped asks for the policy interpretation material.
 func (s *ClerkScreen) onAttachTapped() {
-	showFileDialog(dialog.NewFileOpen(s.onAttachmentChosen, s.win), s.win, lang.L("附上"), draftExts...)
+	showFileDialog(dialog.NewFileOpen(s.onAttachmentChosen, s.win), s.win, lang.L("附上"), extract.Extensions...)
 }
 
 // onAttachmentChosen reads the interpretation picked in the dialog.

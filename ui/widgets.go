@@ -12,9 +12,6 @@ import (
 	"path/filepath"
 )
 
-// draftExts are the file types a draft can be opened from.
-var draftExts = []string{".docx", ".pdf", ".txt"}
-
 // newTruncLabel returns an empty label that cuts long text with an ellipsis.
 func newTruncLabel() *widget.Label {
 	l := widget.NewLabel("")

@@ -145,3 +145,7 @@ func unsupportedFormat(name string, data []byte) *UnreadableError {
 	}
 	return unreadable("format", fmt.Sprintf("不支持的格式 %s（%s）：请在 WPS 或 Word 中另存为 .docx 或 PDF 后再检查", ext, kind), nil)
 }
+
+// Extensions are the file names a draft is usually opened from, for file dialogs;
+// a file is read by its content whatever its name.
+var Extensions = []string{".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt"}
