@@ -5,7 +5,10 @@
 #   1. keyword scan over ~100 MB of corpus text: prepubctl scan vs rg -ob
 #   2. open-to-verdict on a ~100-page .docx: prepubctl scan vs pandoc -t plain | rg -ob
 #   3. open-to-verdict on the same draft as PDF (LibreOffice): prepubctl scan vs pdftotext | rg -ob
-# Needs: scripts/install-deps.sh bench (ripgrep, hyperfine, pandoc, poppler-utils, LibreOffice).
+#   4. the same PDF restricted by an owner password (qpdf, AES-256), which the second
+#      engine (PDFium) reads: prepubctl scan vs pdftotext | rg -ob
+#   5. the same draft as .doc (LibreOffice): prepubctl scan vs catdoc | rg -ob
+# Needs: scripts/install-deps.sh bench (ripgrep, hyperfine, pandoc, poppler-utils, qpdf, catdoc, LibreOffice).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -19,6 +22,8 @@ go build -o "$out/prepubctl" ./cmd/prepubctl
 [ -s "$out/corpus.txt" ] || go run ./bench/gendocs -kind text -mb "$mb" -corpus "$corpus" -out "$out/corpus.txt"
 [ -s "$out/draft.docx" ] || go run ./bench/gendocs -kind docx -pages 100 -corpus "$corpus" -out "$out/draft.docx"
 [ -s "$out/draft.pdf" ] || libreoffice --headless --convert-to pdf --outdir "$out" "$out/draft.docx" >/dev/null 2>&1
+[ -s "$out/draft.doc" ] || libreoffice --headless --convert-to doc --outdir "$out" "$out/draft.docx" >/dev/null 2>&1
+[ -s "$out/draft-owner.pdf" ] || qpdf --encrypt "" owner 256 -- "$out/draft.pdf" "$out/draft-owner.pdf"
 
 # The same keyword set for both sides: every term of the embedded keyword file plus the level words.
 grep -E '^terms = ' assets/keywords.toml | grep -oE '"[^"]+"' | tr -d '"' > "$out/keywords.txt"
@@ -37,3 +42,6 @@ kw="$out/keywords.txt"
 ratio scan-text "rg -ob -F -f $kw $out/corpus.txt" "$out/prepubctl scan --json $out/corpus.txt"
 ratio verdict-docx "bash -c 'pandoc -t plain $out/draft.docx | rg -ob -F -f $kw'" "$out/prepubctl scan --json $out/draft.docx"
 ratio verdict-pdf "bash -c 'pdftotext $out/draft.pdf - | rg -ob -F -f $kw'" "$out/prepubctl scan --json $out/draft.pdf"
+ratio verdict-pdfium "bash -c 'pdftotext $out/draft-owner.pdf - | rg -ob -F -f $kw'" "$out/prepubctl scan --json $out/draft-owner.pdf"
+ratio verdict-doc "bash -c 'catdoc -d utf-8 $out/draft.doc | rg -ob -F -f $kw'" "$out/prepubctl scan --json $out/draft.doc"
+echo "prepubctl binary: $(du -h "$out/prepubctl" | cut -f1)"

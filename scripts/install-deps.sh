@@ -8,7 +8,7 @@ set -euo pipefail
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk)
 test=("${build[@]}" xvfb poppler-utils postgresql gcc-mingw-w64-x86-64)
-bench=("${test[@]}" ripgrep hyperfine pandoc libreoffice-writer-nogui)
+bench=("${test[@]}" ripgrep hyperfine pandoc qpdf catdoc libreoffice-writer-nogui)
 
 case "${1:-build}" in
   build) want=("${build[@]}") ;;

@@ -11,6 +11,12 @@ fi
 dir=$(mktemp -d /tmp/prepub-pg.XXXXXX)
 as=()
 if [ "$(id -u)" = 0 ]; then
+  # PostgreSQL will not run as root, so the cluster runs as postgres, who must be able to
+  # reach its programs: a root folder closed to others (mode 700) is opened to traversal.
+  if ! runuser -u postgres -- "$bin/initdb" --version >/dev/null 2>&1; then
+    echo "prepub: the postgres user cannot run $bin/initdb; allowing others to traverse / ($(stat -c %a /))" >&2
+    chmod o+x /
+  fi
   chown postgres "$dir"
   as=(runuser -u postgres --)
 fi
