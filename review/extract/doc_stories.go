@@ -167,7 +167,7 @@ func (c *docParts) add(kind PartKind, name string, stories ...cpRange) {
 		c.over = true
 		return
 	}
-	c.used += t.size()
+	c.used += int64(t.size())
 	visible, vanished, deleted := trimEnd(t.visible.String()), trimEnd(t.vanished.String()), trimEnd(t.deleted.String())
 	if kind == Body && name == "正文" || visible != "" {
 		c.parts = append(c.parts, Part{Kind: kind, Name: name, Hidden: kind == Comment, Text: visible})

@@ -23,8 +23,7 @@ const (
 // Field codes are dropped and field results kept; object anchors, note and
 // comment references and other control characters are dropped.
 type docText struct {
-	visible, vanished, deleted                strings.Builder
-	wroteVisible, wroteVanished, wroteDeleted bool // in the current paragraph
+	storySinks
 
 	fields []bool // open fields, innermost last: true until the field's separator
 	inCode int    // open fields still in their code
@@ -84,44 +83,24 @@ func (t *docText) put(c rune, fl charFlags) {
 			t.endParagraph() // each cell on its own line, as a .docx cell's paragraphs are
 		}
 	case c == chLineBreak:
-		t.sink(fl).WriteByte('\n')
+		t.sinkFor(fl).WriteByte('\n')
 	case c == chTab:
-		t.sink(fl).WriteByte('\t')
+		t.sinkFor(fl).WriteByte('\t')
 	case c == chNonBreakHyphen:
-		t.sink(fl).WriteByte('-')
+		t.sinkFor(fl).WriteByte('-')
 	case c < 0x20:
 		// object anchors, note and comment references, separators, optional hyphens
 	default:
-		t.sink(fl).WriteRune(c)
+		t.sinkFor(fl).WriteRune(c)
 	}
-	if t.limit > 0 && int64(t.visible.Len()+t.vanished.Len()+t.deleted.Len()) > t.limit {
+	if t.limit > 0 && int64(t.size()) > t.limit {
 		t.over = true
 	}
 }
 
-// sink returns where text with these flags goes, and notes that the paragraph wrote there.
-func (t *docText) sink(fl charFlags) *strings.Builder {
-	switch {
-	case fl&flagDeleted != 0:
-		t.wroteDeleted = true
-		return &t.deleted
-	case fl&flagVanish != 0:
-		t.wroteVanished = true
-		return &t.vanished
-	}
-	t.wroteVisible = true
-	return &t.visible
-}
-
-func (t *docText) endParagraph() {
-	t.visible.WriteByte('\n')
-	if t.wroteVanished {
-		t.vanished.WriteByte('\n')
-	}
-	if t.wroteDeleted {
-		t.deleted.WriteByte('\n')
-	}
-	t.wroteVisible, t.wroteVanished, t.wroteDeleted = false, false, false
+// sinkFor returns where text with these flags goes.
+func (t *docText) sinkFor(fl charFlags) *strings.Builder {
+	return t.sink(fl&flagDeleted != 0, fl&flagVanish != 0)
 }
 
 // endStory closes a story: an unfinished line ends, and fields left open do not reach into the next story.
@@ -130,9 +109,4 @@ func (t *docText) endStory() {
 		t.endParagraph()
 	}
 	t.fields, t.inCode, t.high = t.fields[:0], 0, 0
-}
-
-// size returns the bytes of text held.
-func (t *docText) size() int64 {
-	return int64(t.visible.Len() + t.vanished.Len() + t.deleted.Len())
 }

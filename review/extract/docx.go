@@ -170,10 +170,8 @@ func (r *docxReader) wordPart(name string, kind PartKind) ([]Part, error) {
 
 // wordText collects the text of one WordprocessingML part as it streams by.
 type wordText struct {
-	visible, vanished, deleted strings.Builder
-	inRun, runHidden, inRPr    bool
-	// per-paragraph flags, so each sink gets its own line breaks
-	wroteVisible, wroteVanished, wroteDeleted bool
+	storySinks
+	inRun, runHidden, inRPr bool
 }
 
 func newWordText() *wordText { return &wordText{} }
@@ -218,15 +216,15 @@ func (w *wordText) read(rd io.Reader, maxDepth int) error {
 					w.runHidden = true
 				}
 			case "t":
-				textSink = w.sink(false)
+				textSink = w.sinkFor(false)
 			case "delText":
-				textSink = w.sink(true)
+				textSink = w.sinkFor(true)
 			case "tab":
 				if !w.inRPr {
-					w.sink(false).WriteByte('\t')
+					w.sinkFor(false).WriteByte('\t')
 				}
 			case "br", "cr":
-				w.sink(false).WriteByte('\n')
+				w.sinkFor(false).WriteByte('\n')
 			}
 		case xml.EndElement:
 			depth--
@@ -257,29 +255,9 @@ func (w *wordText) read(rd io.Reader, maxDepth int) error {
 	}
 }
 
-// sink returns where the current run's text goes, and notes that the paragraph wrote there.
-func (w *wordText) sink(deleted bool) *strings.Builder {
-	switch {
-	case deleted:
-		w.wroteDeleted = true
-		return &w.deleted
-	case w.runHidden:
-		w.wroteVanished = true
-		return &w.vanished
-	}
-	w.wroteVisible = true
-	return &w.visible
-}
-
-func (w *wordText) endParagraph() {
-	w.visible.WriteByte('\n')
-	if w.wroteVanished {
-		w.vanished.WriteByte('\n')
-	}
-	if w.wroteDeleted {
-		w.deleted.WriteByte('\n')
-	}
-	w.wroteVisible, w.wroteVanished, w.wroteDeleted = false, false, false
+// sinkFor returns where the current run's text goes.
+func (w *wordText) sinkFor(deleted bool) *strings.Builder {
+	return w.sink(deleted, w.runHidden)
 }
 
 // isOff reports an OOXML on/off property explicitly set off (w:val="0"/"false"/"off").
