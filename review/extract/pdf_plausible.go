@@ -31,14 +31,17 @@ func plausibleText(s string) bool {
 // chineseFaces are words in font names that say a font is a Chinese face.
 var chineseFaces = []string{"simsun", "nsimsun", "simhei", "fangsong", "simfang", "kaiti", "simkai",
 	"stsong", "stfangsong", "stkaiti", "stheiti", "xiaobiaosong", "fzxbs", "fzfs", "fzkt", "fzhei",
-	"fzsong", "songti", "heiti", "msyh", "microsoftyahei", "yahei", "youyuan", "lisu", "gb2312",
-	"宋体", "黑体", "仿宋", "楷体", "微软雅黑", "方正", "华文"}
+	"fzsong", "songti", "heiti", "msyh", "microsoftyahei", "yahei", "youyuan", "lisu", "gb2312"}
 
 // chineseFontName reports whether a font's name says it is a Chinese face,
-// whose bytes behind a Latin encoding are GBK.
+// whose bytes behind a Latin encoding are GBK: a name in Han characters
+// (written in UTF-8, or in GBK bytes as Word writes 宋体), or a known face's name.
 func chineseFontName(name string) bool {
 	if i := strings.IndexByte(name, '+'); i == 6 {
 		name = name[i+1:] // subset tag ABCDEF+
+	}
+	if _, ok := decodeGBK([]byte(name)); ok || hasHan(name) {
+		return true
 	}
 	n := strings.ToLower(strings.NewReplacer(" ", "", "-", "", "_", "").Replace(name))
 	for _, f := range chineseFaces {
@@ -46,8 +49,7 @@ func chineseFontName(name string) bool {
 			return true
 		}
 	}
-	// A name written in GBK bytes through a Latin encoding (宋体 → ËÎÌå) is itself a sign.
-	return len(decodeGBKRun([]rune(name))) < utf8.RuneCountInString(name) && hasHan(string(decodeGBKRun([]rune(name))))
+	return false
 }
 
 // latinByte reports whether r is a character a Latin (WinAnsi) encoding gives for a byte ≥ 0x80.
@@ -57,13 +59,9 @@ func latinByte(r rune) bool {
 }
 
 // decodeGBKRun turns characters that a Latin encoding made of GBK bytes back
-// into those bytes and decodes them as GBK, when the result is plausible
-// Chinese (every character decodes, and most are Han or CJK punctuation);
-// otherwise it returns the run unchanged.
+// into those bytes and decodes them as GBK when the result is plausible
+// Chinese; otherwise it returns the run unchanged.
 func decodeGBKRun(run []rune) []rune {
-	if len(run) < 2 {
-		return run
-	}
 	b := make([]byte, 0, len(run))
 	for _, r := range run {
 		c, ok := charmap.Windows1252.EncodeRune(r)
@@ -72,24 +70,40 @@ func decodeGBKRun(run []rune) []rune {
 		}
 		b = append(b, c)
 	}
+	if text, ok := decodeGBK(b); ok {
+		return []rune(text)
+	}
+	return run
+}
+
+// decodeGBK decodes bytes as GBK when every character decodes and at least
+// 80% of them are Han or CJK punctuation: plausible Chinese, not Latin text
+// that happens to decode.
+func decodeGBK(b []byte) (string, bool) {
+	if len(b) < 2 {
+		return "", false
+	}
 	out, err := simplifiedchinese.GBK.NewDecoder().Bytes(b)
 	if err != nil || !utf8.Valid(out) {
-		return run
+		return "", false
 	}
 	han, all := 0, 0
 	for _, r := range string(out) {
+		if unicode.IsSpace(r) {
+			continue
+		}
 		all++
 		if r == utf8.RuneError {
-			return run
+			return "", false
 		}
 		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) {
 			han++
 		}
 	}
-	if han*10 < all*8 {
-		return run
+	if all == 0 || han*10 < all*8 {
+		return "", false
 	}
-	return []rune(string(out))
+	return string(out), true
 }
 
 // hasHan reports whether s has a Han character.

@@ -90,6 +90,12 @@ func pdfiumRead(data []byte, lim Limits) (*Document, *UnreadableError) {
 		if err != nil {
 			continue // a page the engine cannot load stays unread and lowers coverage
 		}
+		if pg.unmapped > 0 {
+			if lines, n := unmappedText(data, i+1); n > 0 {
+				pg.text += strings.Join(lines, "\n") + "\n"
+				pg.unmapped = max(0, pg.unmapped-n)
+			}
+		}
 		out.addPage(i+1, pg)
 		total += int64(len(pg.text))
 		if lim.MaxPartsBytes > 0 && total > lim.MaxPartsBytes {

@@ -25,10 +25,6 @@ var realworldRefused = map[string]string{
 	// Latin for GBK; neither is the document's text.
 	"pdf/ofdrw_GMT0031-2014_DocGen.pdf":                          "unmapped-fonts",
 	"pdf/mineru_ordinary_textbook_pdfTeX-SimSun-noToUnicode.pdf": "unmapped-fonts",
-	// A company name added by a PDF editor in a Form XObject, drawn in an embedded
-	// Latin-encoded 宋体 without ToUnicode: its 8 characters map to no Unicode, so the
-	// page is not passed as read (pdftotext decodes them through the font's own cmap).
-	"pdf/pdfminer_issue566_Word365_Jisupdf.pdf": "unmapped-fonts",
 }
 
 // realworldShort lists the files read with fewer Han than the reference, each
