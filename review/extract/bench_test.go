@@ -38,3 +38,27 @@ func BenchmarkPDF(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPDFSecondEngine measures reading an owner-password PDF, which the
+// second engine (PDFium, in a worker process) reads.
+func BenchmarkPDFSecondEngine(b *testing.B) {
+	benchFile(b, "testdata/producers/enc_aes_256_marked.pdf")
+}
+
+// BenchmarkDOC measures reading a .doc written by LibreOffice.
+func BenchmarkDOC(b *testing.B) { benchFile(b, "testdata/doc_marked.doc") }
+
+// benchFile measures reading one committed fixture.
+func benchFile(b *testing.B, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		if _, err := extract.Bytes(path, data, extract.DefaultLimits()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
