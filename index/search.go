@@ -31,6 +31,9 @@ const searchVersion = "3"
 // highlighterName marks matches with 【】, which read well in Chinese text and need no HTML.
 const highlighterName = "prepub-mark"
 
+// MaxHits is the most hits one search returns, whatever limit it asks for.
+const MaxHits = 500
+
 func init() {
 	err := registry.RegisterHighlighter(highlighterName, func(config map[string]any, cache *registry.Cache) (highlight.Highlighter, error) {
 		frag, err := cache.FragmenterNamed(simpleFragmenter.Name)
@@ -164,7 +167,7 @@ type Query struct {
 	State      string // empty: decided records only
 	Department string
 	From, To   time.Time // date range, inclusive; zero means open
-	Limit      int       // default 20
+	Limit      int       // default 20, at most MaxHits
 }
 
 // Hit is one search result, best first.
@@ -219,7 +222,7 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 	if q.State == "" {
 		qq = withoutOpen(qq) // the archive is of decisions; drafts under review only when asked for by state
 	}
-	limit := q.Limit
+	limit := min(q.Limit, MaxHits)
 	if limit <= 0 {
 		limit = 20
 	}

@@ -46,12 +46,16 @@ func passwordHash(password string, salt []byte) []byte {
 	return argon2.IDKey([]byte(password), salt, kdfTime, kdfMemory, kdfThreads, kdfKeyLen)
 }
 
+// UserName is an account name as sign-in and account creation take it: without
+// surrounding spaces. Whatever counts failed sign-ins keys on the same form.
+func UserName(name string) string { return strings.TrimSpace(name) }
+
 // MinPasswordChars is the shortest password accepted.
 const MinPasswordChars = 8
 
 // AddUser creates an account. The first account of an archive must be an administrator.
 func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) error {
-	u.Name = strings.TrimSpace(u.Name)
+	u.Name = UserName(u.Name)
 	switch {
 	case u.Name == "":
 		return review.Errorf(review.ErrInvalid, "请填写用户名")
@@ -121,7 +125,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (*User,
 	var u User
 	var role string
 	var salt, hash []byte
-	err := s.db.QueryRowContext(ctx, `SELECT name, role, department, salt, hash FROM users WHERE name=$1`, strings.TrimSpace(name)).
+	err := s.db.QueryRowContext(ctx, `SELECT name, role, department, salt, hash FROM users WHERE name=$1`, UserName(name)).
 		Scan(&u.Name, &role, &u.Department, &salt, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		passwordHash(password, make([]byte, 16)) // same work either way: no timing hint that the name is unknown

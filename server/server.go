@@ -6,12 +6,15 @@ package server
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,7 +38,10 @@ type Server struct {
 
 	mu       sync.Mutex
 	sessions map[string]session
-	failures map[string][]time.Time // failed logins by user name, for rate limiting
+	byName   *loginLimiter // failed sign-ins per account name
+	byAddr   *loginLimiter // failed sign-ins per client address, with more allowed (offices share addresses)
+	hashing  chan struct{} // one slot per password hash allowed at once (64 MiB each)
+	uploads  chan struct{} // one slot per draft upload read at once
 }
 
 type session struct {
@@ -46,8 +52,15 @@ type session struct {
 // New returns a server over a desk.
 func New(d *index.Desk) *Server {
 	return &Server{Desk: d, SessionTTL: 8 * time.Hour, Clock: time.Now,
-		sessions: map[string]session{}, failures: map[string][]time.Time{}}
+		sessions: map[string]session{}, byName: newLoginLimiter(5), byAddr: newLoginLimiter(30),
+		hashing: make(chan struct{}, max(1, runtime.NumCPU())), uploads: make(chan struct{}, MaxUploads)}
 }
+
+// uploadWait is how long an upload waits for a slot before it is refused.
+const uploadWait = 30 * time.Second
+
+// MaxUploads is how many draft uploads the server reads at once; more wait for a slot or are refused.
+const MaxUploads = 4
 
 // Handler returns the HTTP handler of the API.
 func (s *Server) Handler() http.Handler {
@@ -68,7 +81,21 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/rereview", s.auth(s.rereview))
 	mux.HandleFunc("POST /api/v1/rereview/{id}", s.auth(s.rereviewAct))
 	mux.HandleFunc("GET /api/v1/markings/expired", s.auth(s.expired))
-	return mux
+	return secureHeaders(mux)
+}
+
+// secureHeaders adds to every answer the headers that keep a browser from
+// caching, sniffing or framing it, and from speaking to the server without TLS.
+func secureHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Strict-Transport-Security", "max-age=31536000")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Cache-Control", "no-store")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Content-Security-Policy", "default-src 'none'")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // apiError is a refusal as the API sends it.
@@ -123,12 +150,9 @@ func newToken() string {
 	return hex.EncodeToString(b)
 }
 
-const (
-	loginWindow   = 5 * time.Minute
-	loginAttempts = 5
-)
-
-// login checks a password and opens a session; repeated failures for one name are slowed down.
+// login checks a password and opens a session. Failed sign-ins slow further
+// attempts for the same account name and from the same address (limiter.go),
+// and password hashing, which takes 64 MiB each, runs a few at a time.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		User     string `json:"user"`
@@ -138,40 +162,48 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.Clock()
-	s.mu.Lock()
-	recent := s.failures[in.User][:0]
-	for _, t := range s.failures[in.User] {
-		if now.Sub(t) < loginWindow {
-			recent = append(recent, t)
-		}
+	name, addr := loginKeys(in.User, r)
+	if wait := max(s.byName.wait(now, name), s.byAddr.wait(now, addr)); wait > 0 {
+		secs := int(wait.Seconds() + 0.999)
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		refuse(w, 429, "rate-limited", fmt.Sprintf("登录失败次数过多，请 %d 秒后再试", secs))
+		return
 	}
-	s.failures[in.User] = recent
-	blocked := len(recent) >= loginAttempts
-	s.mu.Unlock()
-	if blocked {
-		w.Header().Set("Retry-After", strconv.Itoa(int(loginWindow.Seconds())))
-		refuse(w, 429, "rate-limited", "登录失败次数过多，请 5 分钟后再试")
+	select {
+	case s.hashing <- struct{}{}:
+	case <-r.Context().Done():
 		return
 	}
 	u, err := s.Desk.Archive.Store.Authenticate(r.Context(), in.User, in.Password)
+	<-s.hashing
 	if err != nil {
 		if review.ErrorCode(err) == review.ErrForbidden {
-			s.mu.Lock()
-			s.failures[in.User] = append(s.failures[in.User], now)
-			s.mu.Unlock()
+			s.byName.failed(now, name)
+			s.byAddr.failed(now, addr)
 			refuse(w, 401, "unauthorized", review.ErrorMessage(err))
 			return
 		}
 		fail(w, err)
 		return
 	}
+	s.byName.succeeded(name)
 	tok := newToken()
 	exp := now.Add(s.SessionTTL)
 	s.mu.Lock()
 	s.sessions[tok] = session{user: *u, expires: exp}
-	delete(s.failures, in.User)
 	s.mu.Unlock()
 	writeJSON(w, 200, map[string]any{"token": tok, "role": u.Role, "department": u.Department, "expires": exp})
+}
+
+// loginKeys are what failed sign-ins are counted by: the account name as
+// sign-in normalises it (hashed, so a huge name costs no memory) and the client's address.
+func loginKeys(user string, r *http.Request) (name, addr string) {
+	sum := sha256.Sum256([]byte(index.UserName(user)))
+	addr, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		addr = r.RemoteAddr
+	}
+	return hex.EncodeToString(sum[:]), addr
 }
 
 // auth requires a live session and passes its user to the handler.
@@ -221,6 +253,14 @@ func responseOf(rec *index.Record) draftResponse {
 func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 	if u.Role != review.RoleClerk {
 		refuse(w, 403, review.ErrForbidden, "只有起草人可以提交草稿")
+		return
+	}
+	select {
+	case s.uploads <- struct{}{}:
+		defer func() { <-s.uploads }()
+	case <-time.After(uploadWait):
+		w.Header().Set("Retry-After", "30")
+		refuse(w, 503, "busy", "服务器正在接收其他草稿，请稍后再提交")
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, MaxDraftBytes)

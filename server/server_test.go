@@ -311,11 +311,31 @@ func TestRefusals(t *testing.T) {
 	o.api.Clock = func() time.Time { return time.Now().Add(9 * time.Hour) }
 	o.do(tok["李保密"], "GET", "/queue", nil, 401)
 	o.api.Clock = time.Now
-	// Rate limit: five wrong passwords, then even the right one waits.
-	for i := 0; i < 5; i++ {
-		o.do("", "POST", "/login", map[string]string{"user": "赵分管", "password": "wrong"}, 401)
+	// Rate limit: five wrong passwords, under spelling variants sign-in treats as the same
+	// name, then even the right one waits; other accounts from the same address do not.
+	for _, name := range []string{"赵分管", " 赵分管", "赵分管 ", "\t赵分管", " 赵分管 "} {
+		o.do("", "POST", "/login", map[string]string{"user": name, "password": "wrong"}, 401)
 	}
 	o.do("", "POST", "/login", map[string]string{"user": "赵分管", "password": "赵分管-password"}, 429)
+	o.login("孙分管", "孙分管-password")
+}
+
+// TestSecurityHeaders ensures every answer, refusals included, carries the headers that keep it out of caches and frames.
+func TestSecurityHeaders(t *testing.T) {
+	o := startOffice(t, backends(t)[0], t.TempDir())
+	for _, path := range []string{"/api/v1/rules", "/api/v1/queue"} {
+		resp, err := http.Get(o.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		for h, want := range map[string]string{"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
+			"Strict-Transport-Security": "max-age=31536000", "X-Frame-Options": "DENY"} {
+			if got := resp.Header.Get(h); got != want {
+				t.Errorf("%s: %s = %q, want %q", path, h, got, want)
+			}
+		}
+	}
 }
 
 // TestConcurrentClients ensures many clients acting on the same drafts lose no action and double none.

@@ -3,11 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -80,8 +78,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	api := server.New(&index.Desk{Archive: a, Rules: rules, Scanner: sc})
-	srv := &http.Server{Addr: *listen, Handler: api.Handler(), TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
-		ReadHeaderTimeout: 10 * time.Second}
+	srv := server.HTTPServer(*listen, api.Handler(), cert)
 	fmt.Fprintf(stdout, "prepub 服务已启动：https://%s/api/v1\n证书指纹（SHA-256）：%s\n规则：%s\n", *listen, fp, rules.Source)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
