@@ -57,6 +57,7 @@ fuzz:
 	$(GO) test ./review/extract -run '^$$' -fuzz 'FuzzOFD$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 	$(GO) test ./review/extract -run '^$$' -fuzz 'FuzzDOC$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./review/scan -run '^$$' -fuzz FuzzScan -fuzztime $(FUZZTIME)
+	$(GO) test ./review/release -run '^$$' -fuzz FuzzDOCX -fuzztime $(FUZZTIME)
 
 bench:
 	bash scripts/install-deps.sh bench

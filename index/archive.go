@@ -211,6 +211,8 @@ type ImportMeta struct {
 	Department string
 	Date       string // 成文日期 YYYY-MM-DD
 	Actor      string // who ran the import
+	DocType    review.DocType
+	ValidUntil string // 有效期至 YYYY-MM-DD, may be empty
 }
 
 // Import statuses.
@@ -237,7 +239,8 @@ func (a *Archive) Import(ctx context.Context, sc *scan.Scanner, name string, dat
 	rec := scannedRecord(name, data, rep, m.Title)
 	rec.Department, rec.Attribute, rec.Basis, rec.Reason = m.Department, m.Attribute, m.Basis, m.Reason
 	rec.State, rec.IssueDate, rec.DecidedAt = decidedState(m.Attribute), m.Date, now
-	rec.Decision = review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title}
+	rec.Decision = review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title,
+		DocType: m.DocType, ValidUntil: m.ValidUntil}.Normalized()
 	rec.History = []review.Action{{Action: "import", User: m.Actor, Role: "disclosure-office", Step: -1, At: now, Note: "导入已决定的文件"}}
 	if m.Date != "" {
 		rec.DecidedAt, _ = time.ParseInLocation("2006-01-02", m.Date, time.Local)
@@ -264,7 +267,7 @@ func (m ImportMeta) validate() error {
 			return review.Errorf(review.ErrInvalid, "日期 %q 无效：应为 YYYY-MM-DD，如 2026-03-15", m.Date)
 		}
 	}
-	return nil
+	return review.Decision{DocType: m.DocType, ValidUntil: m.ValidUntil}.CheckDocument()
 }
 
 func decidedState(a review.Attribute) review.State {
@@ -279,14 +282,3 @@ func decidedState(a review.Attribute) review.State {
 
 // Verify walks the audit chain against the stored rows.
 func (a *Archive) Verify(ctx context.Context) (*Verification, error) { return a.Store.Verify(ctx) }
-
-// Report builds the annual report's table 3 for a year from the year's decisions.
-func (a *Archive) Report(ctx context.Context, year int) (*Report, error) {
-	from := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local).AddDate(0, 0, -1)
-	to := time.Date(year+1, 1, 1, 0, 0, 0, 0, time.Local).AddDate(0, 0, 1)
-	recs, err := a.Store.Decisions(ctx, from, to)
-	if err != nil {
-		return nil, err
-	}
-	return BuildReport(year, recs), nil
-}

@@ -187,7 +187,9 @@ func TestVerify(t *testing.T) {
 		{"DeleteAudit", `DELETE FROM audit WHERE seq=2`, "第 2 条缺失"},
 		{"RewriteAuditTail", `UPDATE audit SET content_hash='x' WHERE seq=5`, "第 5 条"},
 		{"ReplaceFile", `UPDATE drafts SET file_bytes=x'00' WHERE id=1`, "原文件"},
-		{"InsertRow", `INSERT INTO drafts SELECT 99, title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body FROM drafts WHERE id=1`, "记录 99"},
+		{"InsertRow", `INSERT INTO drafts (id, title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
+			SELECT 99, title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body FROM drafts WHERE id=1`, "记录 99"},
+		{"EditDocType", `UPDATE drafts SET doc_type='regulation' WHERE id=1`, "记录 1 的文件类型"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, dir := mustOpen(t)
@@ -253,7 +255,7 @@ func TestArchiveReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.ByAttribute["public"] != 3 || r.Rows[0].Count != 3 || r.Rows[len(r.Rows)-1].Count != 3 {
+	if r.ByAttribute["public"] != 3 || r.Total != 3 || r.Rows[2].Count != 0 || r.Rows[len(r.Rows)-2].Count != 0 {
 		t.Fatalf("%+v", r)
 	}
 	r, _ = a.Report(ctx, 2024)

@@ -125,12 +125,12 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 			return v.fail(e, fmt.Sprintf("审计链第 %d 条的内容被修改", e.Seq)), nil
 		}
 		prev = e.Hash
-		if e.DraftID != 0 {
+		if e.DraftID != 0 && !sideAction(e.Action) {
 			last[e.DraftID] = e
 		}
 	}
 	v.Head = prev
-	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+`, file_bytes FROM drafts ORDER BY id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+`, file_bytes, doc_type, valid_until FROM drafts ORDER BY id`)
 	if err != nil {
 		return nil, storeErr("无法读取档案库", err)
 	}
@@ -139,8 +139,9 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 	for rows.Next() {
 		var r row
 		var file []byte
+		var docType, validUntil string
 		if err := rows.Scan(&r.id, &r.title, &r.department, &r.file, &r.fileHash, &r.attribute, &r.basis, &r.reason,
-			&r.state, &r.issueDate, &r.decidedAt, &r.reviewedAt, &r.drafter, &r.partial, &r.unreadable, &r.body, &file); err != nil {
+			&r.state, &r.issueDate, &r.decidedAt, &r.reviewedAt, &r.drafter, &r.partial, &r.unreadable, &r.body, &file, &docType, &validUntil); err != nil {
 			return nil, storeErr("无法读取档案库", err)
 		}
 		v.Records++
@@ -153,6 +154,8 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 			return v.fail(e, fmt.Sprintf("记录 %d 与审计链第 %d 条不符：该记录在程序之外被修改", r.id, e.Seq)), nil
 		case file != nil && fileHash(file) != r.fileHash:
 			return v.fail(e, fmt.Sprintf("记录 %d 的原文件与登记的哈希不符：原文件被替换", r.id)), nil
+		case !docColumnsAgree(r.body, docType, validUntil):
+			return v.fail(e, fmt.Sprintf("记录 %d 的文件类型或有效期与其决定不符：该记录在程序之外被修改", r.id)), nil
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -160,8 +163,15 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 	}
 	for _, e := range entries {
 		if e.DraftID != 0 && !seen[e.DraftID] {
-			return v.fail(last[e.DraftID], fmt.Sprintf("记录 %d 已被删除（审计链第 %d 条记载过它）", e.DraftID, last[e.DraftID].Seq)), nil
+			l, ok := last[e.DraftID]
+			if !ok {
+				l = e
+			}
+			return v.fail(l, fmt.Sprintf("记录 %d 已被删除（审计链第 %d 条记载过它）", e.DraftID, l.Seq)), nil
 		}
+	}
+	if bad, err := s.verifySide(ctx, entries, v); bad != nil || err != nil {
+		return bad, err
 	}
 	return v, nil
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,13 +11,32 @@ import (
 	"prepub/review"
 )
 
-// backupLine is one line of a backup: a header, an account, a draft row or an audit entry.
+// backupLine is one line of a backup: a header, an account, a draft row, a
+// row beside the drafts (catalogue entry, validity mark, typed report value)
+// or an audit entry.
 type backupLine struct {
-	Type    string      `json:"type"` // "prepub-backup", "user", "draft", "audit"
-	Version int         `json:"version,omitempty"`
-	User    *backupUser `json:"user,omitempty"`
-	Draft   *backupRow  `json:"draft,omitempty"`
-	Audit   *AuditEntry `json:"audit,omitempty"`
+	Type        string            `json:"type"` // "prepub-backup", "user", "draft", "catalogue", "validity", "report_value", "audit"
+	Version     int               `json:"version,omitempty"`
+	User        *backupUser       `json:"user,omitempty"`
+	Draft       *backupRow        `json:"draft,omitempty"`
+	Catalogue   *backupEntry      `json:"catalogue,omitempty"`
+	Validity    *ValidityMark     `json:"validity,omitempty"`
+	ReportValue *backupReportItem `json:"report_value,omitempty"`
+	Audit       *AuditEntry       `json:"audit,omitempty"`
+}
+
+// backupEntry is a catalogue entry with every stored column.
+type backupEntry struct {
+	CatalogueEntry
+	Series string `json:"series"`
+	Seq    int    `json:"seq"`
+	Year   int    `json:"year"`
+}
+
+// backupReportItem is one typed-in item of a year's report.
+type backupReportItem struct {
+	Year        int
+	Item, Value string
 }
 
 type backupUser struct {
@@ -84,6 +104,9 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) error {
 		}
 	}
 	drows.Close()
+	if err := s.backupSide(ctx, tx, enc); err != nil {
+		return err
+	}
 	entries, err := s.auditTx(ctx, tx)
 	if err != nil {
 		return err
@@ -134,10 +157,24 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 				u.Name, u.Role, u.Department, u.Salt, u.Hash, u.CreatedAt)
 		case l.Type == "draft" && l.Draft != nil:
 			d := l.Draft
-			_, err = tx.ExecContext(ctx, `INSERT INTO drafts (id, title, department, file, file_hash, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body, file_bytes)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-				d.ID, d.Title, d.Department, d.File, d.FileHash, d.Attribute, d.Basis, d.Reason, d.State, d.IssueDate,
-				d.DecidedAt, d.ReviewedAt, d.Drafter, d.Partial, d.Unreadable, d.Body, d.FileBytes)
+			dec, derr := decisionOf(d.Body)
+			if derr != nil {
+				return review.Errorf(review.ErrInvalid, "备份文件中记录 %d 已损坏：%v", d.ID, derr)
+			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO drafts (id, title, department, file, file_hash, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body, file_bytes, doc_type, valid_until)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+				append([]any{d.ID, d.Title, d.Department, d.File, d.FileHash, d.Attribute, d.Basis, d.Reason, d.State, d.IssueDate,
+					d.DecidedAt, d.ReviewedAt, d.Drafter, d.Partial, d.Unreadable, d.Body, d.FileBytes}, docColumns(dec)...)...)
+		case l.Type == "catalogue" && l.Catalogue != nil:
+			e := l.Catalogue
+			_, err = tx.ExecContext(ctx, `INSERT INTO catalogue (`+catalogueColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+				e.ID, e.IndexNo, e.Series, e.Seq, e.Year, e.Title, e.Publisher, e.DocNo, e.Written, e.Published, e.Category)
+		case l.Type == "validity" && l.Validity != nil:
+			m := l.Validity
+			_, err = tx.ExecContext(ctx, `INSERT INTO validity (draft_id, status, since, note) VALUES ($1, $2, $3, $4)`, m.ID, m.Status, m.Since, m.Note)
+		case l.Type == "report_value" && l.ReportValue != nil:
+			v := l.ReportValue
+			_, err = tx.ExecContext(ctx, `INSERT INTO report_values (year, item, value) VALUES ($1, $2, $3)`, v.Year, v.Item, v.Value)
 		case l.Type == "audit" && l.Audit != nil:
 			e := l.Audit
 			_, err = tx.ExecContext(ctx, `INSERT INTO audit (seq, at, actor, action, draft_id, content_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -165,4 +202,50 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		return storeErr("恢复失败", fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+// backupSide writes the rows kept beside the drafts: catalogue entries (with
+// the fields that are kept but not shown), validity marks and typed report values.
+func (s *Store) backupSide(ctx context.Context, tx *sql.Tx, enc *json.Encoder) error {
+	entries, err := s.catalogueWhere(ctx, tx, "", nil)
+	if err != nil {
+		return err
+	}
+	for i := range entries {
+		e := entries[i]
+		if err := enc.Encode(backupLine{Type: "catalogue", Catalogue: &backupEntry{e, e.Series, e.Seq, e.Year}}); err != nil {
+			return err
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT draft_id, status, since, note FROM validity ORDER BY draft_id`)
+	if err != nil {
+		return storeErr("无法读取有效性标注", err)
+	}
+	for rows.Next() {
+		var m ValidityMark
+		if err := rows.Scan(&m.ID, &m.Status, &m.Since, &m.Note); err != nil {
+			rows.Close()
+			return storeErr("无法读取有效性标注", err)
+		}
+		if err := enc.Encode(backupLine{Type: "validity", Validity: &m}); err != nil {
+			rows.Close()
+			return err
+		}
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, `SELECT year, item, value FROM report_values ORDER BY year, item`)
+	if err != nil {
+		return storeErr("无法读取年报数据", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v backupReportItem
+		if err := rows.Scan(&v.Year, &v.Item, &v.Value); err != nil {
+			return storeErr("无法读取年报数据", err)
+		}
+		if err := enc.Encode(backupLine{Type: "report_value", ReportValue: &v}); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"time"
 
 	"prepub/review"
@@ -17,6 +19,9 @@ type Desk struct {
 	Archive *Archive
 	Rules   *review.Rules
 	Scanner *scan.Scanner
+	// Catalogue numbers the drafts decided public; nil: the archive's scheme
+	// in force (its folder's catalogue.toml, else the default).
+	Catalogue *CatalogueScheme
 }
 
 // Submit scans a draft, checks the clerk's decision and records it: returned
@@ -50,21 +55,46 @@ func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec revie
 	})
 }
 
+// update applies an action to a draft. The signature that decides it public
+// also enters it in the catalogue, in the same transaction, and its history says so.
 func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action string, act func(*review.Workflow) error) (*Record, error) {
-	rec, err := d.Archive.Store.Update(ctx, id, a.User, action, func(r *Record) error {
+	rec, err := d.Archive.Store.update(ctx, id, a.User, action, func(ctx context.Context, tx *sql.Tx, r *Record) error {
+		was := r.State
 		w := toWorkflow(r, d.Rules)
 		w.Clock = d.Archive.Store.now
 		if err := act(w); err != nil {
 			return err
 		}
 		fromWorkflow(r, w)
-		return nil
-	})
+		if was == review.StatePublished || r.State != review.StatePublished {
+			return nil
+		}
+		return d.enterCatalogue(ctx, tx, r, a)
+	}, nil)
 	if err != nil {
 		return nil, err
 	}
 	d.Archive.index(rec)
 	return rec, nil
+}
+
+// enterCatalogue gives a draft just decided public its catalogue entry, on the
+// desk's scheme, and notes the index number in its history.
+func (d *Desk) enterCatalogue(ctx context.Context, tx *sql.Tx, r *Record, a review.Actor) error {
+	sch := d.Catalogue
+	if sch == nil {
+		var err error
+		if sch, err = d.Archive.CatalogueScheme(); err != nil {
+			return err
+		}
+	}
+	e, err := d.Archive.Store.addCatalogue(ctx, tx, r, sch, a.User)
+	if err != nil || e == nil {
+		return err
+	}
+	r.History = append(r.History, review.Action{Action: ActionCatalogue, User: a.User, Role: a.Role, Step: -1,
+		Note: fmt.Sprintf("签发后自动编入政府信息公开目录：索引号 %s，主题分类 %s", e.IndexNo, e.Category), At: r.DecidedAt, State: r.State})
+	return nil
 }
 
 // Queue returns the drafts waiting for a role, oldest first; for a clerk, their own returned drafts.

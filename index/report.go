@@ -1,48 +1,83 @@
 package index
 
 import (
+	"context"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strconv"
 	"time"
-	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"prepub/review"
 )
 
-// ReportRow is one row of table 3 of the annual report.
+// The annual report on government information disclosure (国办公开办函〔2021〕30号
+// format), as far as the archive knows it, with what the office typed in:
+//   - section 二, Art. 20 item (一): rules (规章) and normative documents (行政规范性文件)
+//     issued, repealed and in force, from the decided public drafts and their validity;
+//     the other rows of section 二 are typed in;
+//   - table 三 counts applications from the public (依申请公开 requests), which the app
+//     does not record yet: its rows are all zero, never filled from drafts;
+//   - section 四 (reconsideration and litigation), 五 and 六 are typed in;
+//   - the office's own statistics of the year's draft decisions, by attribute and basis,
+//     are kept apart from the format's tables (by_attribute, by_basis; a sheet of their own).
+
+// Section2Row is a row of section 二's first table (Art. 20 item (一)): a document type's counts.
+type Section2Row struct {
+	Row      string         `json:"row"` // 规章 or 行政规范性文件
+	DocType  review.DocType `json:"doc_type"`
+	Issued   int            `json:"issued"`   // 本年制发件数: decided public in the year
+	Repealed int            `json:"repealed"` // 本年废止件数: marked repealed from a day in the year
+	InForce  int            `json:"in_force"` // 现行有效件数: decided public by the year's end and in force on its last day
+}
+
+// ReportRow is one row of table 三 of the annual report.
 type ReportRow struct {
 	Row   string `json:"row"`
 	Label string `json:"label"`
 	Count int    `json:"count"`
 }
 
-// Report is the annual report's table 3 for one year, with counts by attribute and basis.
-type Report struct {
-	Year        int            `json:"year"`
-	Rows        []ReportRow    `json:"rows"`
-	ByAttribute map[string]int `json:"by_attribute"`
-	ByBasis     map[string]int `json:"by_basis"`
-	Total       int            `json:"total"`
+// TypedItem is a typed-in item of the report with the value kept for the year, "" when none.
+type TypedItem struct {
+	ReportItem
+	Value string `json:"value"`
 }
 
-// Row codes of table 3 that drafts fill, besides 三（三）1–8 (one per basis).
-const (
-	rowPublic  = "三（一）"
-	rowPartial = "三（二）"
-	rowOther   = "三（六）3"
-	rowTotal   = "三（七）"
-)
+// Section4Row is a row of section 四's table: reconsideration, or litigation
+// with or without reconsideration first, by result, from the typed-in items.
+type Section4Row struct {
+	Row       string `json:"row"`   // 行政复议, 未经复议直接起诉 or 复议后起诉
+	Group     string `json:"group"` // 行政复议 or 行政诉讼
+	Upheld    int    `json:"upheld"`
+	Corrected int    `json:"corrected"`
+	Other     int    `json:"other"`
+	Pending   int    `json:"pending"`
+	Total     int    `json:"total"`
+}
 
-// reportLayout returns the rows of table 3 (〔2021〕30号 format) in order, all counts zero.
+// Report is the annual report of one year.
+type Report struct {
+	Year     int           `json:"year"`
+	Section2 []Section2Row `json:"section2"`
+	Rows     []ReportRow   `json:"rows"` // table 三, in its order: applications, all zero until the app records them
+	// The office's own statistics: the year's draft decisions by attribute and,
+	// for withholdings, by basis (every basis code present, zero when none).
+	ByAttribute map[string]int `json:"by_attribute"`
+	ByBasis     map[string]int `json:"by_basis"`
+	Total       int            `json:"total"`   // the year's draft decisions
+	Partial     int            `json:"partial"` // of which public or on request with passages withheld (区分处理)
+	Typed       []TypedItem    `json:"typed"`   // every typed-in item, in the format's order
+	Section4    []Section4Row  `json:"section4"`
+}
+
+// reportLayout returns the rows of table 三 (〔2021〕30号 format) in order, all counts zero.
 func reportLayout() []ReportRow {
-	rows := make([]ReportRow, 0, 24)
+	rows := make([]ReportRow, 0, 25)
 	rows = append(rows,
-		ReportRow{Row: rowPublic, Label: "予以公开"},
-		ReportRow{Row: rowPartial, Label: "部分公开（区分处理的，只计这一情形，不计其他情形）"},
+		ReportRow{Row: "一", Label: "本年新收政府信息公开申请数量"},
+		ReportRow{Row: "二", Label: "上年结转政府信息公开申请数量"},
+		ReportRow{Row: "三（一）", Label: "予以公开"},
+		ReportRow{Row: "三（二）", Label: "部分公开（区分处理的，只计这一情形，不计其他情形）"},
 	)
 	for i, b := range review.Bases {
 		rows = append(rows, ReportRow{Row: "三（三）" + strconv.Itoa(i+1), Label: b.Name})
@@ -60,8 +95,11 @@ func reportLayout() []ReportRow {
 	} {
 		rows = append(rows, ReportRow{Row: "三（六）" + strconv.Itoa(i+1), Label: l})
 	}
-	return append(rows, ReportRow{Row: rowTotal, Label: "总计"})
+	return append(rows, ReportRow{Row: "三（七）", Label: "总计"}, ReportRow{Row: "四", Label: "结转下年度继续办理"})
 }
+
+// section2Types are section 二's document types, in the format's order.
+var section2Types = []review.DocType{review.DocRegulation, review.DocNormative}
 
 // decidedAttribute is the attribute a decided record counts under: its own, or the one its state implies.
 func decidedAttribute(r *Record) review.Attribute {
@@ -77,227 +115,213 @@ func decidedAttribute(r *Record) review.Attribute {
 	return review.Withheld
 }
 
-// BuildReport counts the decided records whose DecidedAt falls in year (local time).
-func BuildReport(year int, recs []Record) *Report {
-	rows := reportLayout()
-	at := make(map[string]int, len(rows))
-	for i, row := range rows {
-		at[row.Row] = i
+// BuildReport builds a year's report from the decided records (at least those
+// decided in the year, and every public rule and normative document decided
+// by its end; others are ignored), the office's validity marks by record, and
+// the items typed in for the year. Days are local.
+func BuildReport(year int, recs []Record, marks map[int64]*ValidityMark, typed ReportValues) *Report {
+	rep := &Report{Year: year, Rows: reportLayout(), ByAttribute: map[string]int{}, ByBasis: map[string]int{}}
+	for _, t := range section2Types {
+		rep.Section2 = append(rep.Section2, Section2Row{Row: t.Chinese(), DocType: t})
 	}
-	basisRow := make(map[string]int, len(review.Bases))
-	byBasis := make(map[string]int, len(review.Bases))
-	for i, b := range review.Bases {
-		basisRow[b.Code] = at["三（三）"+strconv.Itoa(i+1)]
-		byBasis[b.Code] = 0
-	}
-	byAttr := make(map[string]int, len(review.Attributes))
 	for _, a := range review.Attributes {
-		byAttr[string(a)] = 0
+		rep.ByAttribute[string(a)] = 0
 	}
-	iPublic, iPartial, iOther, iTotal := at[rowPublic], at[rowPartial], at[rowOther], at[rowTotal]
-
-	total := 0
+	for _, b := range review.Bases {
+		rep.ByBasis[b.Code] = 0
+	}
+	y := strconv.Itoa(year)
+	first, last := y+"-01-01", y+"-12-31"
 	for k := range recs {
 		r := &recs[k]
-		if !r.State.Decided() || r.DecidedAt.IsZero() || r.DecidedAt.In(time.Local).Year() != year {
+		if !r.State.Decided() || r.DecidedAt.IsZero() {
 			continue
 		}
-		attr := decidedAttribute(r)
-		byAttr[string(attr)]++
-		total++
-		switch {
-		case attr != review.Withheld && len(r.Decision.Redactions) > 0: // Partial(), with the derived attribute
-			rows[iPartial].Count++
-		case attr != review.Withheld:
-			rows[iPublic].Count++
-		default:
-			if i, ok := basisRow[r.Basis]; ok {
-				rows[i].Count++
-				byBasis[r.Basis]++
-			} else {
-				rows[iOther].Count++
+		day := dayOf(r.DecidedAt)
+		if day >= first && day <= last {
+			rep.count(r)
+		}
+		if r.State != review.StatePublished || day > last {
+			continue
+		}
+		for i, t := range section2Types {
+			if r.Decision.Kind() != t {
+				continue
+			}
+			row := &rep.Section2[i]
+			if day >= first {
+				row.Issued++
+			}
+			m := marks[r.ID]
+			if m != nil && m.Status == Repealed && m.Since >= first && m.Since <= last {
+				row.Repealed++
+			}
+			if ValidityOn(r.Decision, m, last).Status == InForce {
+				row.InForce++
 			}
 		}
 	}
-	sum := 0
-	for i := range rows[:iTotal] {
-		sum += rows[i].Count
+	rep.Typed = make([]TypedItem, len(ReportItems))
+	for i, it := range ReportItems {
+		rep.Typed[i] = TypedItem{ReportItem: it, Value: typed[it.Key]}
 	}
-	rows[iTotal].Count = sum
-	return &Report{Year: year, Rows: rows, ByAttribute: byAttr, ByBasis: byBasis, Total: total}
+	for _, g := range section4Groups {
+		row := Section4Row{Row: g.label, Group: g.group}
+		for _, c := range section4Columns {
+			n, _ := strconv.Atoi(typed[g.key+"."+c.key])
+			switch c.key {
+			case "upheld":
+				row.Upheld = n
+			case "corrected":
+				row.Corrected = n
+			case "other":
+				row.Other = n
+			case "pending":
+				row.Pending = n
+			}
+			row.Total += n
+		}
+		rep.Section4 = append(rep.Section4, row)
+	}
+	return rep
 }
 
-// Applicant columns of table 3, leaf level, in order; the review app fills only 总计.
+// count adds a draft decided in the year to the office's own statistics.
+func (rep *Report) count(r *Record) {
+	attr := decidedAttribute(r)
+	rep.ByAttribute[string(attr)]++
+	rep.Total++
+	if attr != review.Withheld && len(r.Decision.Redactions) > 0 {
+		rep.Partial++
+	}
+	if _, ok := rep.ByBasis[r.Basis]; ok && attr == review.Withheld {
+		rep.ByBasis[r.Basis]++
+	}
+}
+
+// Value returns the value typed in for an item, "" when none.
+func (rep *Report) Value(key string) string {
+	for _, t := range rep.Typed {
+		if t.Key == key {
+			return t.Value
+		}
+	}
+	return ""
+}
+
+// Report builds the annual report of a year from the archive: the year's
+// decisions, the public rules and normative documents with their validity,
+// and the items typed in for the year.
+func (a *Archive) Report(ctx context.Context, year int) (*Report, error) {
+	if a.Store == nil {
+		return nil, errClosed
+	}
+	// A day's margin each side: the records are stored in UTC, the year is local.
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local).AddDate(0, 0, -1)
+	to := time.Date(year+1, 1, 1, 0, 0, 0, 0, time.Local).AddDate(0, 0, 1)
+	recs, err := a.Store.Decisions(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := a.Store.decisions(ctx, `state = $1 AND doc_type IN ($2, $3) AND decided_at <> '' AND decided_at < $4`,
+		string(review.StatePublished), string(review.DocRegulation), string(review.DocNormative), timeText(to))
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[int64]bool, len(recs))
+	for _, r := range recs {
+		seen[r.ID] = true
+	}
+	for _, r := range docs {
+		if !seen[r.ID] {
+			recs = append(recs, r)
+		}
+	}
+	marks, err := a.Store.marks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	typed, err := reportValuesOf(ctx, a.Store.db, year)
+	if err != nil {
+		return nil, err
+	}
+	return BuildReport(year, recs, marks, typed), nil
+}
+
+// Titles of the report's parts, as the format and the workbook's sheets name them.
+const (
+	titleSection2 = "二、主动公开政府信息情况"
+	titleTable3   = "三、收到和处理政府信息公开申请情况"
+	titleSection4 = "四、政府信息公开行政复议、行政诉讼情况"
+	titleSection5 = "五、存在的主要问题及改进情况"
+	titleSection6 = "六、其他需要报告的事项"
+	titleOwnStats = "本机关公文公开属性统计"
+)
+
+// applicantColumns are table 三's columns, leaf level, in order; the last five
+// kinds but one sit under 法人或其他组织.
 var applicantColumns = []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
 
-// WriteCSV writes table 3 as CSV (UTF-8 with BOM so Excel/WPS open it correctly): header row then one row per table row, columns as below.
-//
-// Columns: 序号, 项目, then the applicant kinds 自然人, 商业企业, 科研机构, 社会公益组织,
-// 法律服务机构, 其他 (the last five under 法人或其他组织), all 0, and 总计 with the count.
+// WriteCSV writes the whole report as CSV, one number or text a line (UTF-8
+// with BOM and CRLF, as Excel and WPS expect): 表 (the part), 序号 (the item
+// or row code), 项目 (the row), 栏目 (the column), 数值. Items not typed in
+// are empty; table 三 is all zero; the office's own statistics come last.
 func (r *Report) WriteCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // what Excel and WPS write and expect
-	if err := cw.Write(append([]string{"序号", "项目"}, applicantColumns...)); err != nil {
-		return err
+	cw.UseCRLF = true
+	put := func(part, code, row, col, val string) { cw.Write([]string{part, code, row, col, val}) }
+	put("表", "序号", "项目", "栏目", "数值")
+	for _, row := range r.Section2 {
+		for _, c := range [][2]string{{"本年制发件数", strconv.Itoa(row.Issued)}, {"本年废止件数", strconv.Itoa(row.Repealed)}, {"现行有效件数", strconv.Itoa(row.InForce)}} {
+			put(titleSection2, "第二十条第（一）项", row.Row, c[0], c[1])
+		}
 	}
-	rec := make([]string, 2+len(applicantColumns))
+	for _, t := range r.Typed {
+		if t.Section == "二" {
+			put(titleSection2, t.Group, t.Label, t.Column, t.Value)
+		}
+	}
 	for _, row := range r.Rows {
-		rec[0], rec[1] = row.Row, row.Label
-		for i := 2; i < len(rec)-1; i++ {
-			rec[i] = "0"
-		}
-		rec[len(rec)-1] = strconv.Itoa(row.Count)
-		if err := cw.Write(rec); err != nil {
-			return err
+		for i, c := range applicantColumns {
+			val := "0" // no applicant kinds are recorded: the count stands under 总计
+			switch {
+			case i == len(applicantColumns)-1:
+				val = strconv.Itoa(row.Count)
+			case i > 0:
+				c = "法人或其他组织·" + c
+			}
+			put(titleTable3, row.Row, row.Label, c, val)
 		}
 	}
+	for _, row := range r.Section4 {
+		for _, c := range [][2]string{{"结果维持", strconv.Itoa(row.Upheld)}, {"结果纠正", strconv.Itoa(row.Corrected)},
+			{"其他结果", strconv.Itoa(row.Other)}, {"尚未审结", strconv.Itoa(row.Pending)}, {"总计", strconv.Itoa(row.Total)}} {
+			put(titleSection4, row.Group, row.Row, c[0], c[1])
+		}
+	}
+	put(titleSection5, "", "", "内容", r.Value("problems"))
+	put(titleSection6, "", "", "内容", r.Value("other-matters"))
+	for _, a := range review.Attributes {
+		put(titleOwnStats, "公开属性", a.Chinese(), "件数", strconv.Itoa(r.ByAttribute[string(a)]))
+	}
+	put(titleOwnStats, "公开属性", "其中：部分公开（区分处理）", "件数", strconv.Itoa(r.Partial))
+	put(titleOwnStats, "公开属性", "合计", "件数", strconv.Itoa(r.Total))
+	for _, b := range review.Bases {
+		put(titleOwnStats, "不予公开的法律依据", b.Name, "件数", strconv.Itoa(r.ByBasis[b.Code]))
+	}
+	put(titleOwnStats, "不予公开的法律依据", "未注明有效依据", "件数", strconv.Itoa(r.withheldNoBasis()))
 	cw.Flush()
 	return cw.Error()
 }
 
-// XLSX layout of table 3.
-const (
-	// reportSheet is the sheet's name: 17 UTF-16 units, within Excel's limit of 31.
-	reportSheet = "三、收到和处理政府信息公开申请情况"
-	// reportNote is printed under the table.
-	reportNote = "注：本表由发文公开属性审查系统根据本年度已作出决定的稿件统计生成。系统不掌握申请人信息，" +
-		"各类申请人栏均填0，全部数量计入“总计”栏；三（四）、三（五）及三（六）1–2项来自政府信息公开申请的办理，" +
-		"不来自发文稿件，填0。部分公开的只计入三（二），不计其他情形。"
-	firstDataRow = 4 // rows 1: title, 2–3: header
-	lastCol      = "I"
-	labelWidth   = 46               // column B, in character widths
-	labelChars   = labelWidth/2 - 1 // Chinese characters per line of column B
-)
-
-// WriteXLSX writes table 3 as an .xlsx in the 国办公开办函〔2021〕30号 layout with its Chinese headings.
-func (r *Report) WriteXLSX(w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := r.fillSheet(f); err != nil {
-		return fmt.Errorf("report xlsx: %w", err)
+// withheldNoBasis is the number of the year's withholdings without a valid basis code (older imports).
+func (r *Report) withheldNoBasis() int {
+	n := r.ByAttribute[string(review.Withheld)]
+	for _, c := range r.ByBasis {
+		n -= c
 	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("report xlsx: %w", err)
-	}
-	return nil
-}
-
-// fillSheet lays table 3 out on the workbook's only sheet.
-func (r *Report) fillSheet(f *excelize.File) error {
-	s := reportSheet
-	if err := f.SetSheetName(f.GetSheetName(0), s); err != nil {
-		return err
-	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
-	font := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: "宋体", Size: size, Bold: bold}
-	}
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	styles := []*excelize.Style{
-		{Font: font(14, true), Alignment: center},                                                                   // title
-		{Font: font(11, true), Alignment: center, Border: border},                                                   // header
-		{Font: font(11, false), Alignment: center, Border: border},                                                  // row code, counts
-		{Font: font(11, false), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Border: border}, // label
-		{Font: font(10, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},                    // note
-	}
-	ids := make([]int, len(styles))
-	for i, st := range styles {
-		id, err := f.NewStyle(st)
-		if err != nil {
-			return err
-		}
-		ids[i] = id
-	}
-	sTitle, sHead, sNum, sLabel, sNote := ids[0], ids[1], ids[2], ids[3], ids[4]
-
-	// Title.
-	if err := f.SetCellValue(s, "A1", fmt.Sprintf("三、收到和处理政府信息公开申请情况（%d年度）", r.Year)); err != nil {
-		return err
-	}
-	if err := f.MergeCell(s, "A1", lastCol+"1"); err != nil {
-		return err
-	}
-	// Header: 项目 (A:B) | 自然人 | 法人或其他组织 (D:H, five kinds under it) | 总计.
-	head := [][2]string{
-		{"A2", "项目"}, {"C2", "自然人"}, {"D2", "法人或其他组织"}, {"I2", "总计"},
-		{"D3", "商业企业"}, {"E3", "科研机构"}, {"F3", "社会公益组织"}, {"G3", "法律服务机构"}, {"H3", "其他"},
-	}
-	for _, h := range head {
-		if err := f.SetCellValue(s, h[0], h[1]); err != nil {
-			return err
-		}
-	}
-	for _, m := range [][2]string{{"A2", "B3"}, {"C2", "C3"}, {"D2", "H2"}, {"I2", "I3"}} {
-		if err := f.MergeCell(s, m[0], m[1]); err != nil {
-			return err
-		}
-	}
-	// Body.
-	for i, row := range r.Rows {
-		n := strconv.Itoa(firstDataRow + i)
-		vals := []any{row.Row, row.Label, 0, 0, 0, 0, 0, 0, row.Count}
-		for c, v := range vals {
-			cell, err := excelize.CoordinatesToCellName(c+1, firstDataRow+i)
-			if err != nil {
-				return err
-			}
-			if err := f.SetCellValue(s, cell, v); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(s, "A"+n, "A"+n, sNum); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s, "B"+n, "B"+n, sLabel); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s, "C"+n, lastCol+n, sNum); err != nil {
-			return err
-		}
-		lines := (utf8.RuneCountInString(row.Label) + labelChars - 1) / labelChars
-		if err := f.SetRowHeight(s, firstDataRow+i, float64(max(lines, 1))*15+5); err != nil {
-			return err
-		}
-	}
-	last := firstDataRow + len(r.Rows) - 1
-	note := strconv.Itoa(last + 2)
-	if err := f.SetCellValue(s, "A"+note, reportNote); err != nil {
-		return err
-	}
-	if err := f.MergeCell(s, "A"+note, lastCol+note); err != nil {
-		return err
-	}
-	// Styles, widths, heights.
-	for _, st := range []struct {
-		from, to string
-		id       int
-	}{
-		{"A1", lastCol + "1", sTitle},
-		{"A2", lastCol + "3", sHead},
-		{"A" + note, lastCol + note, sNote},
-	} {
-		if err := f.SetCellStyle(s, st.from, st.to, st.id); err != nil {
-			return err
-		}
-	}
-	for _, cw := range []struct {
-		from, to string
-		w        float64
-	}{{"A", "A", 11}, {"B", "B", labelWidth}, {"C", "H", 10}, {"I", "I", 9}} {
-		if err := f.SetColWidth(s, cw.from, cw.to, cw.w); err != nil {
-			return err
-		}
-	}
-	for _, rh := range [][2]int{{1, 30}, {2, 22}, {3, 30}, {last + 2, 48}} {
-		if err := f.SetRowHeight(s, rh[0], float64(rh[1])); err != nil {
-			return err
-		}
-	}
-	return nil
+	return n
 }

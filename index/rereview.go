@@ -70,7 +70,7 @@ func (a *Archive) Convert(ctx context.Context, rules *review.Rules, id int64, ac
 	if err != nil {
 		return 0, review.Outcome{}, err
 	}
-	dec := review.Decision{Attribute: review.Public, Title: r.Title, Reason: note}
+	dec := review.Decision{Attribute: review.Public, Title: r.Title, Reason: note, DocType: r.Decision.Kind(), ValidUntil: r.Decision.ValidUntil}
 	w := review.NewWorkflow(rules, actor, review.Draft{Report: toWorkflow(r, rules).Draft.Report}, dec)
 	w.Clock = a.Store.now
 	now := a.Store.now()

@@ -62,6 +62,46 @@ var migrations = []string{
 		hash BLOB NOT NULL,
 		created_at TEXT NOT NULL
 	);`,
+	// 3: a draft's document type and validity end, copied from its decision
+	// (the body, which the content hash covers) so the report need not read
+	// bodies; verify checks the copies. Drafts marked normative before
+	// document types existed are normative documents (review.Decision.Kind).
+	`ALTER TABLE drafts ADD COLUMN doc_type TEXT NOT NULL DEFAULT 'other';
+	ALTER TABLE drafts ADD COLUMN valid_until TEXT NOT NULL DEFAULT '';
+	UPDATE drafts SET doc_type = 'normative' WHERE body LIKE '%"normative":true%';
+	CREATE INDEX drafts_doc_type ON drafts(doc_type, state);`,
+	// 4: the public catalogue (政府信息公开目录): one entry per draft decided
+	// public, numbered in its series without gaps or repeats.
+	`CREATE TABLE catalogue (
+		draft_id INTEGER NOT NULL PRIMARY KEY,
+		index_no TEXT NOT NULL UNIQUE,
+		series TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		year INTEGER NOT NULL,
+		title TEXT NOT NULL,
+		publisher TEXT NOT NULL,
+		doc_no TEXT NOT NULL,
+		written TEXT NOT NULL,
+		published TEXT NOT NULL,
+		category TEXT NOT NULL,
+		UNIQUE (series, seq)
+	);
+	CREATE INDEX catalogue_year ON catalogue(year);`,
+	// 5: a decided document's validity as the disclosure office marked it:
+	// repealed (废止) or expired (失效) from a date, or in force again.
+	`CREATE TABLE validity (
+		draft_id INTEGER NOT NULL PRIMARY KEY,
+		status TEXT NOT NULL,
+		since TEXT NOT NULL,
+		note TEXT NOT NULL
+	);`,
+	// 6: the annual report's items typed in by the office (sections 二, 四, 五, 六).
+	`CREATE TABLE report_values (
+		year INTEGER NOT NULL,
+		item TEXT NOT NULL,
+		value TEXT NOT NULL,
+		PRIMARY KEY (year, item)
+	);`,
 }
 
 // dialect is what differs between SQLite and PostgreSQL.
@@ -329,8 +369,8 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, rec *Record, file []byte, a
 	if err != nil {
 		return storeErr("无法保存记录", err)
 	}
-	set := `UPDATE drafts SET title=$2, department=$3, file=$4, file_hash=$5, attribute=$6, basis=$7, reason=$8, state=$9, issue_date=$10, decided_at=$11, reviewed_at=$12, drafter=$13, partial=$14, unreadable=$15, body=$16 WHERE id=$1`
-	if _, err := tx.ExecContext(ctx, set, r.values()...); err != nil {
+	set := `UPDATE drafts SET title=$2, department=$3, file=$4, file_hash=$5, attribute=$6, basis=$7, reason=$8, state=$9, issue_date=$10, decided_at=$11, reviewed_at=$12, drafter=$13, partial=$14, unreadable=$15, body=$16, doc_type=$17, valid_until=$18 WHERE id=$1`
+	if _, err := tx.ExecContext(ctx, set, append(r.values(), docColumns(rec.Decision)...)...); err != nil {
 		return storeErr("无法写入档案库", err)
 	}
 	if file != nil {
@@ -414,12 +454,16 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Decisions returns the attribute, basis, state, decision time and partial flag
-// of the records decided in [from, to), without reading their text: what the
-// annual report counts.
+// Decisions returns the attribute, basis, state, decision time, partial flag,
+// document type and validity end of the records decided in [from, to),
+// without reading their text: what the annual report counts.
 func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, attribute, basis, state, decided_at, partial FROM drafts WHERE decided_at >= $1 AND decided_at < $2 ORDER BY id`,
-		timeText(from), timeText(to))
+	return s.decisions(ctx, `decided_at >= $1 AND decided_at < $2`, timeText(from), timeText(to))
+}
+
+// decisions returns what Decisions does of the records that match where.
+func (s *Store) decisions(ctx context.Context, where string, args ...any) ([]Record, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, attribute, basis, state, decided_at, partial, doc_type, valid_until FROM drafts WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, storeErr("无法读取档案库", err)
 	}
@@ -427,12 +471,12 @@ func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, er
 	var out []Record
 	for rows.Next() {
 		var r Record
-		var attr, state, at string
+		var attr, state, at, docType string
 		var partial int64
-		if err := rows.Scan(&r.ID, &attr, &r.Basis, &state, &at, &partial); err != nil {
+		if err := rows.Scan(&r.ID, &attr, &r.Basis, &state, &at, &partial, &docType, &r.Decision.ValidUntil); err != nil {
 			return nil, storeErr("无法读取档案库", err)
 		}
-		r.Attribute, r.State = review.Attribute(attr), review.State(state)
+		r.Attribute, r.State, r.Decision.DocType = review.Attribute(attr), review.State(state), review.DocType(docType)
 		if r.DecidedAt, err = time.Parse(time.RFC3339Nano, at); err != nil {
 			return nil, storeErr(fmt.Sprintf("记录 %d 的决定时间已损坏", r.ID), err)
 		}
@@ -449,6 +493,14 @@ func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, er
 // at once are serialised, and the second sees the first's change. When change
 // returns an error nothing is written.
 func (s *Store) Update(ctx context.Context, id int64, actor, action string, change func(*Record) error) (*Record, error) {
+	return s.update(ctx, id, actor, action, func(_ context.Context, _ *sql.Tx, r *Record) error { return change(r) }, nil)
+}
+
+// update is Update with the transaction at hand: change may read in it, and
+// then, when not nil, runs in it once the record and its audit entry are
+// written, so what follows from the change (a catalogue number) commits with
+// it or not at all.
+func (s *Store) update(ctx context.Context, id int64, actor, action string, change, then func(context.Context, *sql.Tx, *Record) error) (*Record, error) {
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, err
@@ -465,11 +517,16 @@ func (s *Store) Update(ctx context.Context, id int64, actor, action string, chan
 	if err != nil {
 		return nil, storeErr(fmt.Sprintf("记录 %d 已损坏", id), err)
 	}
-	if err := change(rec); err != nil {
+	if err := change(ctx, tx, rec); err != nil {
 		return nil, err
 	}
 	if err := s.put(ctx, tx, rec, nil, actor, action); err != nil {
 		return nil, err
+	}
+	if then != nil {
+		if err := then(ctx, tx, rec); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, storeErr("无法写入档案库", err)

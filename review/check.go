@@ -68,6 +68,8 @@ type Decision struct {
 	Important      bool        `json:"important"`                // set by the clerk; rules may also derive it
 	Normative      bool        `json:"normative"`                // a normative document (规范性文件): always important
 	Redactions     []Redaction `json:"redactions,omitempty"`
+	DocType        DocType     `json:"doc_type,omitempty"`    // 规章, 行政规范性文件 or other, for the annual report; see Normalized
+	ValidUntil     string      `json:"valid_until,omitempty"` // the last day the document is in force (有效期至), YYYY-MM-DD; empty when open-ended
 }
 
 // Resolution is the secrecy officer's word on one finding.
@@ -98,6 +100,7 @@ type Outcome struct {
 // whatever is wrong becomes a return reason the drafter can act on.
 func (r *Rules) Check(d Draft, dec Decision) Outcome {
 	out := Outcome{Returns: []Return{}, Route: []Step{}}
+	dec = dec.Normalized()
 	rep := d.Report
 	if rep == nil || rep.Status != scan.StatusChecked {
 		reason := "文件无法读取"
@@ -115,6 +118,7 @@ func (r *Rules) Check(d Draft, dec Decision) Outcome {
 	r.checkStatements(&out, rep, dec)
 	checkMarkings(&out, d, dec)
 	checkPolicy(&out, dec)
+	checkDocument(&out, dec)
 	r.hints(&out, dec)
 	if len(out.Returns) > 0 {
 		out.Result = Returned
@@ -250,6 +254,9 @@ func (r *Rules) important(doc *extract.Document, dec Decision) (bool, []string) 
 	}
 	if dec.Normative {
 		why = append(why, "规范性文件")
+	}
+	if dec.DocType == DocRegulation {
+		why = append(why, "规章")
 	}
 	title := dec.Title
 	if title == "" {

@@ -110,7 +110,7 @@ func (w *Workflow) now() time.Time {
 
 // submit checks the decision and moves the draft to its first step, or returns it.
 func (w *Workflow) submit(a Actor, dec Decision, action string) {
-	w.Decision = dec
+	w.Decision = dec.Normalized()
 	w.Outcome = w.Rules.Check(w.Draft, dec)
 	w.Current = 0
 	if w.Outcome.Result != Routed {

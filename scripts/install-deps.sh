@@ -4,17 +4,22 @@
 #   scripts/install-deps.sh build   # cgo, X11 and GL headers for Fyne, a CJK font
 #   scripts/install-deps.sh test    # build + Xvfb and the peer tools the tests compare with
 #   scripts/install-deps.sh bench   # test + ripgrep, hyperfine, pandoc, LibreOffice
+#   scripts/install-deps.sh dist    # build + mingw-w64, NSIS, dpkg-dev, lintian, the arm64 cross compiler and libraries
 set -euo pipefail
 
-build=(gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk)
-test=("${build[@]}" xvfb poppler-utils postgresql gcc-mingw-w64-x86-64)
-bench=("${test[@]}" ripgrep hyperfine pandoc qpdf catdoc libreoffice-writer-nogui)
+build=(gcc pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-uming fonts-wqy-zenhei)
+test=("${build[@]}" xvfb poppler-utils postgresql gcc-mingw-w64-x86-64 libreoffice-writer-nogui lintian curl openssl)
+bench=("${test[@]}" ripgrep hyperfine pandoc qpdf catdoc)
+# dist: packages (scripts/package-deb.sh, scripts/package-nsis.sh); the arm64 X11/GL libraries through multiarch
+dist=("${build[@]}" gcc-mingw-w64-x86-64 nsis dpkg-dev lintian gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+  libgl-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64 libxext-dev:arm64)
 
 case "${1:-build}" in
   build) want=("${build[@]}") ;;
   test)  want=("${test[@]}") ;;
   bench) want=("${bench[@]}") ;;
-  *) echo "usage: $0 build|test|bench" >&2; exit 64 ;;
+  dist)  want=("${dist[@]}") ;;
+  *) echo "usage: $0 build|test|bench|dist" >&2; exit 64 ;;
 esac
 
 missing=()
@@ -30,5 +35,8 @@ fi
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 echo "prepub: installing ${missing[*]}" >&2
+if [[ " ${missing[*]}" == *:arm64* ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  $sudo dpkg --add-architecture arm64
+fi
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -389,7 +389,7 @@ func TestConcurrentClients(t *testing.T) {
 					t.Fatalf("draft %d: %d accepted, %d sign-offs, %s", id, ok, signs, rec.State)
 				}
 			}
-			if v, _ := o.desk.Archive.Verify(ctx); !v.OK || v.Entries != 8+2*drafts {
+			if v, _ := o.desk.Archive.Verify(ctx); !v.OK || v.Entries != 8+3*drafts { // each: submitted, signed, entered in the catalogue
 				t.Fatalf("chain: %+v", v)
 			}
 		})

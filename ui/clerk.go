@@ -10,12 +10,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,7 +46,7 @@ type ClerkScreen struct {
 	data      []byte          // the file's bytes; nil for a returned draft reloaded from the archive
 	draft     review.Draft    // the scan report, with the secrecy officer's resolutions for a returned draft
 	recordID  int64           // the archive record being corrected, 0 for a new draft
-	keep      review.Decision // a reloaded decision, for what this form has no field for (redactions, normative)
+	keep      review.Decision // a reloaded decision, for what this form has no field for (validity period)
 	done      *index.Record   // the draft once routed, so it is not submitted twice
 	findings  []scan.Finding  // the report's findings, strongest first
 	outcome   review.Outcome  // the rules' verdict on the form as it stands
@@ -59,18 +57,15 @@ type ClerkScreen struct {
 	filling   bool // the form is being filled by code: check once at the end, not per field
 
 	// Left: the draft's text and findings.
-	root       fyne.CanvasObject
-	open       *widget.Button
-	next       *widget.Button
-	file       *widget.Label
-	verdict    *widget.Label
-	text       *fyne.Container
-	textScroll *container.Scroll
-	blocks     []*clerkBlock
-	at         []int // the block showing each finding, -1 when it is not shown
-	selected   int   // the finding selected, -1 when none
-	table      *widget.Table
-	detail     *widget.Label
+	root     fyne.CanvasObject
+	open     *widget.Button
+	file     *widget.Label
+	verdict  *widget.Label
+	doc      *DocView
+	withheld *clerkWithheld // the passages marked 不予公开 (Art. 37)
+	selected int            // the finding selected, -1 when none
+	table    *widget.Table
+	detail   *widget.Label
 
 	// Right: the decision, and the returned drafts.
 	tabs        *container.AppTabs
@@ -84,6 +79,7 @@ type ClerkScreen struct {
 	attach      *widget.Button
 	attachLabel *widget.Label
 	important   *widget.Check
+	docType     *widget.Select
 	result      *widget.Label
 	returns     *widget.Label
 	hints       *widget.Label
@@ -95,21 +91,6 @@ type ClerkScreen struct {
 	list        *widget.List
 }
 
-// clerkBlock is one paragraph (a line with a finding) or a run of lines (without) of the draft's text.
-type clerkBlock struct {
-	text  string
-	spans []clerkSpan
-	rich  *widget.RichText
-	mark  *canvas.Rectangle
-	obj   fyne.CanvasObject
-}
-
-// clerkSpan is a finding's text inside a block: byte offsets in the block's text.
-type clerkSpan struct {
-	start, end, finding int
-	sev                 scan.Severity
-}
-
 // clerkOpened is a draft file read and scanned off the UI goroutine.
 type clerkOpened struct {
 	path, name string
@@ -118,8 +99,9 @@ type clerkOpened struct {
 	err        error
 }
 
-// NewClerkScreen builds the clerk's screen and binds Ctrl+O (open), Ctrl+N (next finding) and
-// Ctrl+Enter (submit) on win's canvas. File drops belong to the window's owner: route them to Open.
+// NewClerkScreen builds the clerk's screen and binds Ctrl+O (open), Ctrl+N and Ctrl+Shift+N (next and
+// previous finding), Ctrl+F (find in the draft) and Ctrl+Enter (submit) on win's canvas.
+// File drops belong to the window's owner: route them to Open.
 func NewClerkScreen(win fyne.Window, svc *Services, sess *Session) *ClerkScreen {
 	s := &ClerkScreen{win: win, svc: svc, sess: sess, limits: extract.DefaultLimits(), selected: -1}
 	s.root = container.NewHSplit(s.newDraftPane(), s.newDecisionPane())
@@ -136,16 +118,16 @@ func NewClerkScreen(win fyne.Window, svc *Services, sess *Session) *ClerkScreen 
 func (s *ClerkScreen) newDraftPane() fyne.CanvasObject {
 	s.open = widget.NewButtonWithIcon(lang.L("打开草稿…"), theme.FolderOpenIcon(), s.onOpenTapped)
 	s.open.Importance = widget.HighImportance
-	s.next = widget.NewButtonWithIcon(lang.L("下一处（Ctrl+N）"), theme.MoveDownIcon(), s.NextFinding)
-	s.next.Disable()
 	s.file = widget.NewLabel(lang.L("请打开或拖入要送审的公文草稿（.docx、.doc、.wps、.pdf、.ofd、.txt）"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
 	s.verdict = widget.NewLabel("")
 	s.verdict.TextStyle = fyne.TextStyle{Bold: true}
 	s.verdict.Wrapping = fyne.TextWrapBreak
 
-	s.text = container.New(layout.NewCustomPaddedVBoxLayout(0))
-	s.textScroll = container.NewVScroll(s.text)
+	s.doc = NewDocView(s.win)
+	s.doc.OnSelected = s.onDocSelected
+	s.withheld = newClerkWithheld(s)
+	s.doc.AddTool(s.withheld.button)
 
 	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, clerkColWidths)
 	s.table.OnSelected = s.onFindingSelected
@@ -153,9 +135,9 @@ func (s *ClerkScreen) newDraftPane() fyne.CanvasObject {
 	s.detail.Wrapping = fyne.TextWrapBreak
 	s.detail.Selectable = true
 
-	top := container.NewVBox(container.NewBorder(nil, nil, s.open, s.next, s.file), s.verdict)
+	top := container.NewVBox(container.NewBorder(nil, nil, s.open, nil, s.file), s.verdict)
 	findings := container.NewBorder(nil, s.detail, nil, nil, s.table)
-	split := container.NewVSplit(s.textScroll, findings)
+	split := container.NewVSplit(s.doc.Content(), findings)
 	split.Offset = 0.62
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -187,6 +169,13 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	s.attachLabel.Wrapping = fyne.TextWrapBreak
 	s.attachLabel.Hide()
 	s.important = widget.NewCheck(lang.L("重要信息"), s.onCheckChanged)
+	docTypes := make([]string, len(review.DocTypes))
+	for i, d := range review.DocTypes {
+		docTypes[i] = d.Chinese()
+	}
+	s.docType = widget.NewSelect(docTypes, nil)
+	s.docType.SetSelected(review.DocOther.Chinese())
+	s.docType.OnChanged = s.onFieldChanged
 
 	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("标题"), s.title),
@@ -194,6 +183,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("法律依据"), s.basis),
 		widget.NewFormItem(lang.L("理由"), s.reason),
 		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.policy, s.attach), s.attachLabel)),
+		widget.NewFormItem(lang.L("文件类型"), s.docType),
 		widget.NewFormItem("", s.important),
 	)
 	s.result = widget.NewLabel("")
@@ -206,7 +196,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	s.hints.Importance = widget.LowImportance
 	check := widget.NewLabel(lang.L("退文检查"))
 	check.TextStyle = fyne.TextStyle{Bold: true}
-	s.formScroll = container.NewVScroll(container.NewVBox(s.result, s.form, widget.NewSeparator(), check, s.returns, s.hints))
+	s.formScroll = container.NewVScroll(container.NewVBox(s.result, s.form, s.withheld.box, widget.NewSeparator(), check, s.returns, s.hints))
 
 	s.submit = widget.NewButtonWithIcon(lang.L("提交"), theme.MailSendIcon(), s.onSubmitTapped)
 	s.submit.Importance = widget.HighImportance
@@ -318,6 +308,7 @@ func (s *ClerkScreen) showBusy(path string) {
 	s.file.SetText(lang.L("文件：") + path)
 	s.verdict.Importance = widget.MediumImportance
 	s.verdict.SetText(lang.L("正在检查…"))
+	s.doc.SetLoading(lang.L("正在读取…"))
 }
 
 // showOpened puts a freshly opened draft on screen. What the clerk typed for an earlier draft
@@ -332,6 +323,7 @@ func (s *ClerkScreen) showOpened(d clerkOpened) {
 	}
 	if s.done != nil || s.recordID != 0 {
 		s.clearForm()
+		s.withheld.set(nil)
 	}
 	s.name, s.data, s.recordID, s.done, s.keep = d.name, d.data, 0, nil, review.Decision{}
 	s.file.SetText(lang.L("文件：") + d.path)
@@ -365,186 +357,27 @@ func (s *ClerkScreen) showDraft(d review.Draft) {
 	s.verdict.SetText(v)
 	s.selected = -1
 	s.detail.SetText("")
-	s.buildText(fr)
+	s.showText(fr)
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.table.ScrollToTop()
-	if len(s.findings) > 0 {
-		s.next.Enable()
-	} else {
-		s.next.Disable()
-	}
 	s.recheck()
 }
 
-// buildText lays the draft's text out in blocks, each line with a finding a block of its own.
-func (s *ClerkScreen) buildText(fr *scan.FileReport) {
-	s.blocks = nil
-	s.at = make([]int, len(s.findings))
-	for i := range s.at {
-		s.at[i] = -1
-	}
-	var objs []fyne.CanvasObject
+// showText shows the draft's text with its findings and the passages marked 不予公开, or why it cannot be read.
+func (s *ClerkScreen) showText(fr *scan.FileReport) {
 	if fr.Status != scan.StatusChecked || fr.Doc == nil {
-		l := widget.NewLabel(verdict(fr))
-		l.Wrapping = fyne.TextWrapWord
-		l.Importance = widget.DangerImportance
-		s.text.Objects = []fyne.CanvasObject{l}
-		s.text.Refresh()
+		s.withheld.set(nil)
+		s.doc.showMessage(verdict(fr))
 		return
 	}
-	parts := fr.Doc.Parts
-	spans := make([][]clerkSpan, len(parts))
-	for i, f := range s.findings {
-		if p := clerkPartOf(parts, f); p >= 0 {
-			spans[p] = append(spans[p], clerkSpan{start: f.Offset, end: f.Offset + len(f.Text), finding: i, sev: f.Severity})
-		}
+	in := docFromReport(fr, s.findings)
+	in.file, in.original = s.name, docBytes(s.data)
+	if s.data == nil {
+		in.original = s.svc.originalFile(s.recordID)
 	}
-	for p, part := range parts {
-		if strings.TrimSpace(part.Text) == "" && len(spans[p]) == 0 {
-			continue
-		}
-		if len(parts) > 1 || part.Kind != extract.Body || part.Hidden {
-			objs = append(objs, clerkPartHeading(part))
-		}
-		objs = append(objs, s.partBlocks(part.Text, spans[p])...)
-	}
-	s.text.Objects = objs
-	s.text.Refresh()
-	s.textScroll.ScrollToTop()
-}
-
-// partBlocks splits one part's text into blocks and notes where each finding is shown.
-func (s *ClerkScreen) partBlocks(text string, spans []clerkSpan) []fyne.CanvasObject {
-	var objs []fyne.CanvasObject
-	var chunk []string
-	flush := func() {
-		for len(chunk) > 0 && strings.TrimSpace(chunk[len(chunk)-1]) == "" {
-			chunk = chunk[:len(chunk)-1]
-		}
-		if len(chunk) > 0 {
-			objs = append(objs, s.newBlock(strings.Join(chunk, "\n"), nil).obj)
-		}
-		chunk = chunk[:0]
-	}
-	for start := 0; start <= len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		line := strings.TrimRight(text[start:end], "\r")
-		var in []clerkSpan
-		for _, sp := range spans {
-			if sp.start < end && sp.end > start {
-				in = append(in, clerkSpan{start: max(sp.start, start) - start, end: min(sp.end, start+len(line)) - start,
-					finding: sp.finding, sev: sp.sev})
-			}
-		}
-		switch {
-		case len(in) > 0:
-			flush()
-			b := s.newBlock(line, in)
-			for _, sp := range in {
-				if s.at[sp.finding] < 0 {
-					s.at[sp.finding] = len(s.blocks) - 1
-				}
-			}
-			objs = append(objs, b.obj)
-		case strings.TrimSpace(line) == "" && (len(chunk) == 0 || strings.TrimSpace(chunk[len(chunk)-1]) == ""):
-			// runs of blank lines shown as one
-		default:
-			chunk = append(chunk, line)
-			if len(chunk) >= clerkChunkLines {
-				flush()
-			}
-		}
-		start = end + 1
-	}
-	flush()
-	return objs
-}
-
-// newBlock makes a block of text with its finding spans marked.
-func (s *ClerkScreen) newBlock(text string, spans []clerkSpan) *clerkBlock {
-	sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
-	b := &clerkBlock{text: text, spans: spans}
-	b.rich = widget.NewRichText(b.segments(-1)...)
-	b.rich.Wrapping = fyne.TextWrapBreak
-	b.mark = canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
-	b.mark.CornerRadius = theme.InputRadiusSize()
-	b.mark.Hide()
-	b.obj = container.NewStack(b.mark, b.rich)
-	s.blocks = append(s.blocks, b)
-	return b
-}
-
-// segments styles a block's text: finding spans bold in their severity's colour, the selected one also italic.
-func (b *clerkBlock) segments(selected int) []widget.RichTextSegment {
-	var segs []widget.RichTextSegment
-	pos := 0
-	for _, sp := range b.spans {
-		if sp.start < pos || sp.end <= sp.start {
-			continue // overlaps the span before it
-		}
-		if sp.start > pos {
-			segs = append(segs, &widget.TextSegment{Text: b.text[pos:sp.start], Style: widget.RichTextStyleInline})
-		}
-		st := widget.RichTextStyle{Inline: true, ColorName: clerkSeverityColor(sp.sev),
-			TextStyle: fyne.TextStyle{Bold: true, Italic: sp.finding == selected}}
-		segs = append(segs, &widget.TextSegment{Text: b.text[sp.start:sp.end], Style: st})
-		pos = sp.end
-	}
-	if pos < len(b.text) || len(segs) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: b.text[pos:], Style: widget.RichTextStyleInline})
-	}
-	return segs
-}
-
-// clerkPartOf returns the index of the part a finding was found in, or -1.
-func clerkPartOf(parts []extract.Part, f scan.Finding) int {
-	for i, p := range parts {
-		end := f.Offset + len(f.Text)
-		if p.Kind == f.Part && p.Name == f.PartName && f.Offset >= 0 && end <= len(p.Text) && p.Text[f.Offset:end] == f.Text {
-			return i
-		}
-	}
-	return -1
-}
-
-// clerkPartHeading names a part of the draft above its text.
-func clerkPartHeading(p extract.Part) fyne.CanvasObject {
-	kind, ok := partNames[p.Kind]
-	name := lang.L(kind)
-	if !ok {
-		kind, name = string(p.Kind), string(p.Kind)
-	}
-	if p.Name != "" && p.Name != kind {
-		name += " " + p.Name
-	}
-	if p.Hidden {
-		name += lang.L("（隐藏：正常阅读看不到，但随文件一起发出）")
-	}
-	l := widget.NewLabel("【" + name + "】")
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.Importance = widget.LowImportance
-	if p.Hidden {
-		l.Importance = widget.WarningImportance
-	}
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// clerkSeverityColor is the colour a finding of a severity is marked in.
-func clerkSeverityColor(sev scan.Severity) fyne.ThemeColorName {
-	switch sev {
-	case scan.Critical, scan.High:
-		return theme.ColorNameError
-	case scan.Medium:
-		return theme.ColorNameWarning
-	}
-	return theme.ColorNamePrimary
+	s.doc.show(in)
+	s.withheld.retain()
 }
 
 // NextFinding selects the finding after the selected one (the first after the last) and shows its place.
@@ -555,16 +388,22 @@ func (s *ClerkScreen) NextFinding() {
 	s.table.Select(widget.TableCellID{Row: (s.selected + 1) % len(s.findings), Col: 0})
 }
 
+// PrevFinding selects the finding before the selected one (the last before the first) and shows its place.
+func (s *ClerkScreen) PrevFinding() {
+	if n := len(s.findings); n > 0 {
+		s.table.Select(widget.TableCellID{Row: (max(s.selected, 0) + n - 1) % n, Col: 0})
+	}
+}
+
+// onDocSelected selects in the table the finding the document view jumped to or was clicked on.
+func (s *ClerkScreen) onDocSelected(i int) {
+	s.table.Select(widget.TableCellID{Row: i, Col: 0})
+}
+
 // onFindingSelected marks the finding in the text, scrolls to it and explains it below the table.
 func (s *ClerkScreen) onFindingSelected(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(s.findings) {
 		return
-	}
-	if s.selected >= 0 && s.at[s.selected] >= 0 {
-		b := s.blocks[s.at[s.selected]]
-		b.mark.Hide()
-		b.rich.Segments = b.segments(-1)
-		b.rich.Refresh()
 	}
 	s.selected = id.Row
 	f := s.findings[id.Row]
@@ -573,16 +412,7 @@ func (s *ClerkScreen) onFindingSelected(id widget.TableCellID) {
 		t += lang.L("\n这段文字在正常阅读时看不到（隐藏部分），送审前同样须处理。")
 	}
 	s.detail.SetText(t)
-	if s.at[id.Row] < 0 {
-		return
-	}
-	b := s.blocks[s.at[id.Row]]
-	b.mark.Show()
-	b.rich.Segments = b.segments(id.Row)
-	b.rich.Refresh()
-	y := b.obj.Position().Y - theme.Padding()*4
-	y = min(y, s.text.MinSize().Height-s.textScroll.Size().Height)
-	s.textScroll.ScrollToOffset(fyne.NewPos(0, max(0, y)))
+	s.doc.Select(id.Row)
 }
 
 // SelectedFinding returns the finding whose place is shown, and false when none is.
@@ -596,11 +426,9 @@ func (s *ClerkScreen) SelectedFinding() (scan.Finding, bool) {
 // MarkedText returns the texts marked as findings in the text view, in the order shown.
 func (s *ClerkScreen) MarkedText() []string {
 	var out []string
-	for _, b := range s.blocks {
-		for _, seg := range b.rich.Segments {
-			if t, ok := seg.(*widget.TextSegment); ok && t.Style.TextStyle.Bold {
-				out = append(out, t.Text)
-			}
+	for _, m := range s.doc.Marked() {
+		if m.Kind != "withheld" && m.Kind != "match" {
+			out = append(out, m.Text)
 		}
 	}
 	return out
@@ -644,6 +472,9 @@ func (s *ClerkScreen) Decision() review.Decision {
 		dec.Interpretation = s.interp
 	}
 	dec.Important = s.important.Checked
+	dec.DocType = clerkDocType(s.docType.Selected)
+	dec.Normative = dec.DocType == review.DocNormative
+	dec.Redactions = s.withheld.redactions()
 	return dec
 }
 
@@ -785,6 +616,7 @@ func (s *ClerkScreen) clearForm() {
 	s.attach.Disable()
 	s.setAttachment(nil)
 	s.important.SetChecked(false)
+	s.docType.SetSelected(review.DocOther.Chinese())
 	s.autoTitle = ""
 	s.filling = false
 }
@@ -808,6 +640,7 @@ func (s *ClerkScreen) fillForm(dec review.Decision, title string) {
 	}
 	s.setAttachment(dec.Interpretation)
 	s.important.SetChecked(dec.Important)
+	s.docType.SetSelected(dec.Kind().Chinese())
 	s.filling = false
 }
 
@@ -1047,6 +880,7 @@ func (s *ClerkScreen) onReturnedSelected(id widget.ListItemID) {
 		title = rec.Title
 	}
 	s.fillForm(rec.Decision, title)
+	s.withheld.set(rec.Decision.Redactions)
 	s.autoTitle = title
 	s.file.SetText(fmt.Sprintf(lang.L("退回的草稿：第 %d 号 %s"), rec.ID, rec.File))
 	s.setResult(fmt.Sprintf(lang.L("第 %d 号草稿已被退回，请按以下意见修改后重新提交：\n• %s"),
@@ -1067,19 +901,23 @@ func (s *ClerkScreen) onShortcut(sc fyne.Shortcut) {
 	case fyne.KeyO:
 		s.onOpenTapped()
 	case fyne.KeyN:
-		s.NextFinding()
+		if cs.Modifier&fyne.KeyModifierShift != 0 {
+			s.PrevFinding()
+		} else {
+			s.NextFinding()
+		}
+	case fyne.KeyF:
+		s.doc.FocusFind()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		s.onSubmitTapped()
 	}
 }
 
-// clerkShortcuts are the screen's shortcuts: Ctrl+O, Ctrl+N, Ctrl+Enter (both Enter keys).
+// clerkShortcuts are the screen's shortcuts: Ctrl+O, Ctrl+N, Ctrl+Shift+N, Ctrl+F, Ctrl+Enter (both Enter keys).
 func clerkShortcuts() []*desktop.CustomShortcut {
 	m := fyne.KeyModifierShortcutDefault
-	return []*desktop.CustomShortcut{
-		{KeyName: fyne.KeyO, Modifier: m}, {KeyName: fyne.KeyN, Modifier: m},
-		{KeyName: fyne.KeyReturn, Modifier: m}, {KeyName: fyne.KeyEnter, Modifier: m},
-	}
+	return append(docShortcuts(), &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: m},
+		&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: m}, &desktop.CustomShortcut{KeyName: fyne.KeyEnter, Modifier: m})
 }
 
 // clerkEntry is an entry that passes the screen's shortcuts on: a focused entry gets every
@@ -1124,6 +962,16 @@ func clerkAttribute(chinese string) review.Attribute {
 		}
 	}
 	return ""
+}
+
+// clerkDocType maps a document type's Chinese name back to its code.
+func clerkDocType(chinese string) review.DocType {
+	for _, d := range review.DocTypes {
+		if d.Chinese() == chinese {
+			return d
+		}
+	}
+	return review.DocOther
 }
 
 // clerkBasisLabel shows a basis as its Chinese name and article, e.g. 属于国家秘密（第十四条）.

@@ -147,7 +147,7 @@ func clerkButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 func clerkWithhold(t *testing.T, w fyne.Window) {
 	t.Helper()
 	clerkOne[*widget.RadioGroup](t, w).SetSelected("不予公开")
-	clerkOne[*widget.Select](t, w).SetSelected(clerkSecret)
+	clerkSelect(t, w, clerkSecret).SetSelected(clerkSecret)
 	_, reason := clerkEntries(t, w)
 	test.Type(reason.Base(), clerkReason)
 }
@@ -374,7 +374,7 @@ func TestClerkScreen_ReturnedReloads(t *testing.T) {
 	if got := clerkOne[*widget.RadioGroup](t, w2).Selected; got != "不予公开" {
 		t.Errorf("attribute %q", got)
 	}
-	if got := clerkOne[*widget.Select](t, w2).Selected; got != clerkSecret {
+	if got := clerkSelect(t, w2, clerkSecret).Selected; got != clerkSecret {
 		t.Errorf("basis %q", got)
 	}
 	if _, reason := clerkEntries(t, w2); reason.Base().Text != clerkReason {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sort"
+
 	"fyne.io/fyne/v2/widget"
 
 	"prepub/review/scan"
@@ -59,4 +61,23 @@ func verdictImportance(fr *scan.FileReport) widget.Importance {
 		return severityImportance(fr.Worst)
 	}
 	return widget.SuccessImportance
+}
+
+// findingOrder returns the indices of findings, strongest first, as every list of them shows them.
+func findingOrder(fs []scan.Finding) []int {
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return fs[order[a]].Severity.Rank() > fs[order[b]].Severity.Rank() })
+	return order
+}
+
+// findingsInOrder returns the findings in the order findingOrder gives.
+func findingsInOrder(fs []scan.Finding, order []int) []scan.Finding {
+	out := make([]scan.Finding, len(order))
+	for k, i := range order {
+		out[k] = fs[i]
+	}
+	return out
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"prepub/review/extract"
 	"prepub/review/scan"
 )
 
@@ -25,12 +24,6 @@ var categoryNames = map[string]string{
 	scan.CatAttributeMismatch: "公开属性不符",
 }
 
-// partNames are the Chinese names of the places text can live in a file.
-var partNames = map[extract.PartKind]string{
-	extract.Body: "正文", extract.Header: "页眉", extract.Footer: "页脚", extract.Footnote: "脚注/尾注",
-	extract.Comment: "批注", extract.Deleted: "修订删除", extract.Properties: "文档属性",
-}
-
 // categoryName returns a category's Chinese name, or the code for a category an office added.
 func categoryName(c string) string {
 	if n, ok := categoryNames[c]; ok {
@@ -41,11 +34,8 @@ func categoryName(c string) string {
 
 // place says where a finding is: part, the part's own name when it adds something, and line.
 func place(f scan.Finding) string {
-	name, ok := partNames[f.Part]
+	name := f.Part.Name()
 	p := lang.L(name)
-	if !ok {
-		name, p = string(f.Part), string(f.Part)
-	}
 	if f.PartName != "" && f.PartName != name {
 		p += " " + f.PartName
 	}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,9 +24,6 @@ import (
 // officeAny is the filter choice that leaves a field open.
 const officeAny = "全部"
 
-// officeTextRunes is how much of a record's text the search screen shows.
-const officeTextRunes = 4000
-
 // officeDateLayout is the date format of the search filters.
 const officeDateLayout = "2006-01-02"
 
@@ -36,7 +32,9 @@ var officeStates = []review.State{review.StatePublished, review.StateOnRequest, 
 	review.StateSecrecyReview, review.StateLegalReview, review.StateDeputySignOff, review.StatePrincipalSign, review.StateReturned}
 
 // SearchScreen lets the disclosure office search the archive in Chinese
-// (Simplified or Traditional), filter the results and read a record.
+// (Simplified or Traditional), filter the results and read a record, its
+// text in a DocView. Personal numbers are masked (scan.Mask) unless the
+// reader switches masking off.
 type SearchScreen struct {
 	// OnChanged, when set, is called on the UI goroutine after a background search or record read has been shown.
 	OnChanged func()
@@ -57,12 +55,14 @@ type SearchScreen struct {
 	list    *widget.List
 	empty   *widget.Label
 	detail  *container.Scroll
+	page    *container.Split // the record's particulars and its text
 	title   *widget.Label
 	info    *widget.Label
 	snippet *widget.RichText
-	text    *widget.Label
+	doc     *DocView
 
 	hits    []index.Hit
+	masked  map[int64]string // the hits' snippets with personal numbers masked
 	record  *index.Record
 	pending int
 }
@@ -129,18 +129,19 @@ func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
 	s.info.Selectable = true
 	s.snippet = widget.NewRichText()
 	s.snippet.Wrapping = fyne.TextWrapWord
-	s.text = widget.NewLabel("")
-	s.text.Wrapping = fyne.TextWrapWord
-	s.text.Selectable = true
-	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, queueSection(lang.L("命中片段")), s.snippet,
-		queueSection(lang.L("正文")), s.text))
-	s.detail.Hide()
+	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, queueSection(lang.L("命中片段")), s.snippet))
+	s.doc = NewDocView(win)
+	s.doc.SetMaskable()
+	s.doc.onMask = s.onMaskChanged
+	s.page = container.NewVSplit(s.detail, s.doc.Content())
+	s.page.Offset = 0.3
+	s.page.Hide()
 	s.empty = widget.NewLabel(lang.L("输入检索词或选择筛选条件，然后按“检索”。"))
 	s.empty.Alignment = fyne.TextAlignCenter
 	s.empty.Wrapping = fyne.TextWrapWord
 
-	split := container.NewHSplit(s.list, container.NewStack(s.empty, s.detail))
-	split.Offset = 0.45
+	split := container.NewHSplit(s.list, container.NewStack(s.empty, s.page))
+	split.Offset = 0.38
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	return s
 }
@@ -254,11 +255,12 @@ func (s *SearchScreen) form() (index.Query, error) {
 func (s *SearchScreen) showHits(hits []index.Hit, err error) {
 	s.search.Enable()
 	s.hits = hits
+	s.masked = map[int64]string{}
 	s.record = nil
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.list.ScrollToTop()
-	s.detail.Hide()
+	s.page.Hide()
 	s.empty.Show()
 	switch {
 	case err != nil:
@@ -304,24 +306,54 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 	if len(r.Findings) > 0 {
 		lines = append(lines, fmt.Sprintf(lang.L("保密检查结果：%d 条"), len(r.Findings)))
 	}
+	if n := len(r.Decision.Redactions); n > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("不予公开的内容：%d 处（正文中灰色标出）"), n))
+	}
 	s.info.SetText(strings.Join(lines, "\n"))
+	s.showSnippet()
+	if r.Unreadable != "" {
+		s.doc.showMessage(lang.L("文件无法读取：") + r.Unreadable)
+	} else {
+		in := docFromRecord(r, findingsInOrder(r.Findings, findingOrder(r.Findings)))
+		in.original = s.svc.originalFile(r.ID)
+		s.doc.show(in)
+	}
+	s.empty.Hide()
+	s.page.Show()
+	s.detail.ScrollToTop()
+}
+
+// showSnippet shows the snippet of the record on show's hit, masked as the view is.
+func (s *SearchScreen) showSnippet() {
 	s.snippet.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("（无）"), Style: widget.RichTextStyleInline}}
 	for _, h := range s.hits {
-		if h.ID == r.ID && h.Snippet != "" {
-			s.snippet.Segments = officeMarked(h.Snippet, false)
+		if s.record != nil && h.ID == s.record.ID && h.Snippet != "" {
+			s.snippet.Segments = officeMarked(s.snippetOf(h), false)
 		}
 	}
 	s.snippet.Refresh()
-	text := r.Text()
-	if r.Unreadable != "" {
-		text = lang.L("文件无法读取：") + r.Unreadable
-	} else if n := utf8.RuneCountInString(text); n > officeTextRunes {
-		text = string([]rune(text)[:officeTextRunes]) + fmt.Sprintf(lang.L("\n……（以下从略，全文共 %d 字）"), n)
+}
+
+// snippetOf returns a hit's snippet, its personal numbers masked unless masking is off.
+func (s *SearchScreen) snippetOf(h index.Hit) string {
+	if !s.doc.Masked() {
+		return h.Snippet
 	}
-	s.text.SetText(strings.TrimSpace(text))
-	s.empty.Hide()
-	s.detail.Show()
-	s.detail.ScrollToTop()
+	m, ok := s.masked[h.ID]
+	if !ok {
+		m = docMaskSnippet(s.svc.Scanner, h.Snippet)
+		if s.masked == nil {
+			s.masked = map[int64]string{}
+		}
+		s.masked[h.ID] = m
+	}
+	return m
+}
+
+// onMaskChanged shows the snippets again, masked or not as the view now is.
+func (s *SearchScreen) onMaskChanged() {
+	s.list.Refresh()
+	s.showSnippet()
 }
 
 // officeMarked turns a snippet whose matches are in 【】 into rich-text
@@ -406,14 +438,15 @@ func (s *SearchScreen) updateListItem(i widget.ListItemID, o fyne.CanvasObject) 
 	if h.Snippet == "" {
 		snip.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: h.File, Style: widget.RichTextStyleInline}}
 	} else {
-		snip.Segments = officeMarked(h.Snippet, true)
+		snip.Segments = officeMarked(s.snippetOf(h), true)
 	}
 	snip.Refresh()
 }
 
 // ReReviewScreen is the disclosure office's yearly re-review: the withheld and
 // on-request decisions due, kept (with a note) or converted to public, and the
-// secrecy markings whose period has run out.
+// secrecy markings whose period has run out. The decision's text is on show in a
+// DocView, personal numbers masked.
 type ReReviewScreen struct {
 	// OnChanged, when set, is called on the UI goroutine after a background load or action has been shown.
 	OnChanged func()
@@ -433,11 +466,14 @@ type ReReviewScreen struct {
 	expHead *widget.Label
 	expired *widget.List
 	reload  *widget.Button
+	doc     *DocView
 
 	due     []index.Record
 	exps    []index.Expiry
 	current int64
 	pending int
+	docID   int64 // the record whose text is on show or being read
+	docLoad int   // number of the latest read of a record's text
 }
 
 // reReviewData is one load of the re-review lists.
@@ -464,8 +500,11 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
-	detail := container.NewBorder(s.status, container.NewHBox(layout.NewSpacer(), s.keep, s.convert), nil, nil,
-		container.NewVScroll(s.info))
+	s.doc = NewDocView(win)
+	s.doc.SetMaskable()
+	page := container.NewVSplit(container.NewVScroll(s.info), s.doc.Content())
+	page.Offset = 0.3
+	detail := container.NewBorder(s.status, container.NewHBox(layout.NewSpacer(), s.keep, s.convert), nil, nil, page)
 	dueSplit := container.NewHSplit(s.list, detail)
 	dueSplit.Offset = 0.45
 
@@ -579,10 +618,13 @@ func (s *ReReviewScreen) display(i int) {
 		}
 		s.keep.Disable()
 		s.convert.Disable()
+		s.docID = 0
+		s.doc.SetLoading("")
 		return
 	}
 	r := &s.due[i]
 	s.current = r.ID
+	s.showDoc(r.ID)
 	last := lang.L("从未复查")
 	if !r.ReviewedAt.IsZero() {
 		last = r.ReviewedAt.Local().Format(officeDateLayout)
@@ -799,9 +841,9 @@ func NewReportScreen(win fyne.Window, svc *Services) *ReportScreen {
 	s.summary.Wrapping = fyne.TextWrapWord
 
 	bar := container.NewHBox(widget.NewLabel(lang.L("年度")), s.year, layout.NewSpacer(), s.csv, s.xlsx)
-	title := queueSection(lang.L("表三 收到和处理政府信息公开申请情况（按本系统已作出决定的稿件统计）"))
+	title := queueSection(lang.L("表三 收到和处理政府信息公开申请情况（统计公众的申请，不统计公文稿件；本系统尚未登记申请，各栏为 0）"))
 	title.Wrapping = fyne.TextWrapWord
-	side := container.NewVScroll(container.NewVBox(queueSection(lang.L("按公开属性与法律依据")), s.summary))
+	side := container.NewVScroll(container.NewVBox(queueSection(lang.L("主动公开情况与本机关统计")), s.summary))
 	split := container.NewHSplit(s.table, side)
 	split.Offset = 0.72
 	s.root = container.NewBorder(container.NewVBox(bar, title, s.status), nil, nil, nil, split)
@@ -903,7 +945,21 @@ func (s *ReportScreen) show(rep *index.Report, err error) {
 	s.csv.Enable()
 	s.table.Refresh()
 	s.table.ScrollToTop()
-	lines := []string{fmt.Sprintf(lang.L("%d 年度共 %d 份决定"), rep.Year, rep.Total)}
+	lines := []string{lang.L("二、主动公开政府信息情况（第二十条第（一）项）")}
+	for _, r := range rep.Section2 {
+		lines = append(lines, fmt.Sprintf(lang.L("%s：本年制发 %d，本年废止 %d，现行有效 %d"), r.Row, r.Issued, r.Repealed, r.InForce))
+	}
+	for _, t := range rep.Typed {
+		if t.Section == "二" {
+			v := t.Value
+			if v == "" {
+				v = lang.L("未填")
+			}
+			lines = append(lines, fmt.Sprintf("%s：%s", t.Label, v))
+		}
+	}
+	lines = append(lines, lang.L("（其他系统的数据和第四至六部分用 prepubctl report --set 填报）"), "", lang.L("本机关公文公开属性统计"),
+		fmt.Sprintf(lang.L("%d 年度共 %d 份决定"), rep.Year, rep.Total))
 	for _, a := range review.Attributes {
 		lines = append(lines, fmt.Sprintf("%s：%d", a.Chinese(), rep.ByAttribute[string(a)]))
 	}
@@ -929,7 +985,7 @@ func (s *ReportScreen) askSave(ext string, write func(io.Writer) error) {
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { s.onSaveChosen(w, err, write) }, s.win)
-	d.SetFileName(fmt.Sprintf(lang.L("政府信息公开年报表三-%d%s"), s.report.Year, ext))
+	d.SetFileName(fmt.Sprintf(lang.L("政府信息公开工作年度报告-%d%s"), s.report.Year, ext))
 	showFileDialog(d, s.win, lang.L("保存"), ext)
 }
 
@@ -976,7 +1032,7 @@ func (s *ReportScreen) tableSize() (int, int) {
 
 func (s *ReportScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	l.TextStyle = fyne.TextStyle{Bold: s.report != nil && id.Row == len(s.report.Rows)-1}
+	l.TextStyle = fyne.TextStyle{Bold: s.report != nil && id.Row < len(s.report.Rows) && s.report.Rows[id.Row].Label == "总计"}
 	if id.Col == reportColCount {
 		l.Alignment = fyne.TextAlignTrailing
 	} else {

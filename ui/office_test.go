@@ -243,15 +243,16 @@ func TestReportScreen(t *testing.T) {
 	if rep == nil || rep.Total != 5 {
 		t.Fatalf("report %+v", rep)
 	}
-	if s.CellText(0, 0) != "三（一）" || s.CellText(0, 1) != "予以公开" || s.CellText(0, 2) != "4" { // public and on request
-
-		t.Errorf("first row %q %q %q", s.CellText(0, 0), s.CellText(0, 1), s.CellText(0, 2))
+	// Table 三 counts applications from the public, never drafts: all zero.
+	if s.CellText(2, 0) != "三（一）" || s.CellText(2, 1) != "予以公开" || s.CellText(2, 2) != "0" {
+		t.Errorf("三（一） row %q %q %q", s.CellText(2, 0), s.CellText(2, 1), s.CellText(2, 2))
 	}
-	n := len(rep.Rows) - 1
-	if s.CellText(n, 0) != "三（七）" || s.CellText(n, 2) != "5" {
+	n := len(rep.Rows) - 2
+	if s.CellText(n, 0) != "三（七）" || s.CellText(n, 2) != "0" {
 		t.Errorf("total row %q %q", s.CellText(n, 0), s.CellText(n, 2))
 	}
-	for _, want := range []string{"主动公开：3", "依申请公开：1", "不予公开：1", "属于四类过程性信息：1", "予以公开", "总计"} {
+	for _, want := range []string{"主动公开：3", "依申请公开：1", "不予公开：1", "属于四类过程性信息：1", "予以公开", "总计",
+		"行政规范性文件：本年制发 0，本年废止 0，现行有效 0", "本机关公文公开属性统计"} {
 		if !rqShows(w, want) {
 			t.Errorf("window shows no %q", want)
 		}
@@ -271,16 +272,19 @@ func TestReportScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	sheet := x.GetSheetName(0)
-	if v, _ := x.GetCellValue(sheet, "A4"); v != "三（一）" {
-		t.Errorf("A4 %q", v)
+	sheet := "三、收到和处理政府信息公开申请情况"
+	if v, _ := x.GetCellValue(sheet, "A6"); v != "三（一）" {
+		t.Errorf("A6 %q", v)
 	}
-	if v, _ := x.GetCellValue(sheet, "I4"); v != "4" {
-		t.Errorf("I4 (予以公开, 总计) %q", v)
+	if v, _ := x.GetCellValue(sheet, "I6"); v != "0" {
+		t.Errorf("I6 (予以公开, 总计) %q", v)
+	}
+	if v, _ := x.GetCellValue("本机关公文公开属性统计", "B3"); v != "3" {
+		t.Errorf("own statistics, 主动公开: %q", v)
 	}
 
 	var csv bytes.Buffer
-	if err := s.ExportCSV(&csv); err != nil || !strings.Contains(csv.String(), "三（一）,予以公开,0,0,0,0,0,0,4") {
+	if err := s.ExportCSV(&csv); err != nil || !strings.Contains(csv.String(), "三、收到和处理政府信息公开申请情况,三（一）,予以公开,总计,0") {
 		t.Fatalf("csv: %v %q", err, csv.String())
 	}
 

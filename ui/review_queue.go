@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -42,11 +41,15 @@ type QueueScreen struct {
 	status   *widget.Label
 	empty    *widget.Label
 	detail   *container.Scroll
+	page     *container.Split // the particulars and the draft's text
+	doc      *DocView
 	title    *widget.Label
 	info     map[string]*widget.Label
 	route    *widget.Label
 	findHead *widget.Label
 	findings *fyne.Container
+	redHead  *widget.Label // 不予公开的内容: the passages withheld (Art. 37)
+	redacted *fyne.Container
 	simHead  *widget.Label
 	similar  *fyne.Container
 	history  *widget.Label
@@ -55,11 +58,12 @@ type QueueScreen struct {
 	pass     *widget.Button // 通过 (secrecy officer, legal office) or 签发 (heads)
 	ret      *widget.Button
 
-	recs    []index.Record
-	sims    map[int64][]index.Hit
-	simErr  error
-	current int64 // ID of the draft on show, 0 for none
-	pending int   // number of the latest background load; older ones are dropped
+	recs     []index.Record
+	sims     map[int64][]index.Hit
+	simErr   error
+	current  int64 // ID of the draft on show, 0 for none
+	pending  int   // number of the latest background load; older ones are dropped
+	docOrder []int // the findings of the draft on show in the order its text view walks them
 }
 
 // queueData is one load of a role's queue, with the similar decisions of each draft for the legal office.
@@ -86,6 +90,7 @@ var queueInfoKeys = []string{"部门", "起草人", "公开属性", "法律依�
 
 // NewQueueScreen builds the review queue of the signed-in reviewer (secrecy
 // officer, legal office, deputy or principal head) and binds Alt+↓ to the next draft.
+// The draft's own text is on show beside its particulars, in a DocView.
 func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen {
 	s := &QueueScreen{win: win, svc: svc, sess: sess, role: sess.User.Role, info: map[string]*widget.Label{}}
 
@@ -114,13 +119,15 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 	s.route.Wrapping = fyne.TextWrapWord
 	s.findHead = queueSection(lang.L("保密检查结果"))
 	s.findings = container.NewVBox()
+	s.redHead = queueSection("")
+	s.redacted = container.NewVBox()
 	s.simHead = queueSection(lang.L("相似的既往决定"))
 	s.similar = container.NewVBox()
 	s.history = widget.NewLabel("")
 	s.history.Wrapping = fyne.TextWrapWord
 	s.history.Selectable = true
 	// The legal office weighs the basis against past decisions first; the others see the findings first.
-	box := container.NewVBox(s.title, form,
+	box := container.NewVBox(s.title, form, s.redHead, s.redacted,
 		queueSection(lang.L("签发流程")), s.route,
 		s.simHead, s.similar,
 		s.findHead, s.findings,
@@ -130,6 +137,9 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 		s.similar.Hide()
 	}
 	s.detail = container.NewVScroll(box)
+	s.doc = NewDocView(win)
+	s.page = container.NewHSplit(s.detail, s.doc.Content())
+	s.page.Offset = 0.42
 
 	s.empty = widget.NewLabel("")
 	s.empty.Alignment = fyne.TextAlignCenter
@@ -147,10 +157,10 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 	s.ret.Importance = widget.DangerImportance
 	s.next = widget.NewButtonWithIcon(lang.L("下一份（Alt+↓）"), theme.MoveDownIcon(), s.Next)
 	bar := container.NewHBox(s.next, layout.NewSpacer(), s.ret, s.pass)
-	right := container.NewBorder(s.status, bar, nil, nil, container.NewStack(s.empty, s.detail))
+	right := container.NewBorder(s.status, bar, nil, nil, container.NewStack(s.empty, s.page))
 
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.3
+	split.Offset = 0.22
 	s.root = split
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, s.onNextShortcut)
 	s.showData(queueData{})
@@ -261,8 +271,8 @@ func (s *QueueScreen) apply(who review.Actor, id int64, shown int, action string
 	res.rec, res.err = s.svc.backend().Act(ctx, id, who, action, finding, note)
 	if res.err != nil && shown >= 0 {
 		if now, err := s.svc.backend().Get(ctx, id); err == nil && len(now.History) > shown {
-			last := now.History[len(now.History)-1]
-			res.firstBy, res.state = &last, now.State
+			first := now.History[shown] // the action taken first; the archive may note more after it
+			res.firstBy, res.state = &first, now.State
 		}
 	}
 	res.data = s.fetch(who)
@@ -357,7 +367,8 @@ func (s *QueueScreen) headingText() string {
 func (s *QueueScreen) display(i int) {
 	if i < 0 || i >= len(s.recs) {
 		s.current = 0
-		s.detail.Hide()
+		s.page.Hide()
+		s.doc.SetLoading("")
 		s.empty.SetText(lang.L("请在左侧选择一份草稿"))
 		if len(s.recs) == 0 {
 			s.empty.SetText(s.emptyText())
@@ -373,9 +384,12 @@ func (s *QueueScreen) display(i int) {
 		s.detail.ScrollToTop()
 		s.clearStatus()
 	}
+	if s.current != r.ID {
+		s.doc.SetLoading(lang.L("正在读取…"))
+	}
 	s.current = r.ID
 	s.empty.Hide()
-	s.detail.Show()
+	s.page.Show()
 	s.pass.Enable()
 	s.ret.Enable()
 	s.next.Enable()
@@ -389,6 +403,8 @@ func (s *QueueScreen) display(i int) {
 	s.info["状态"].SetText(queueStateName(r.State))
 	s.route.SetText(queueRouteText(r))
 	s.showFindings(r)
+	s.showWithheld(r)
+	s.showDoc(r)
 	if s.role == review.LegalOffice {
 		s.showSimilar(s.sims[r.ID])
 	}
@@ -405,13 +421,7 @@ func (s *QueueScreen) emptyText() string {
 
 // showFindings lists the draft's findings, strongest first, with the secrecy officer's buttons on the high and critical ones.
 func (s *QueueScreen) showFindings(r *index.Record) {
-	order := make([]int, len(r.Findings))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		return r.Findings[order[a]].Severity.Rank() > r.Findings[order[b]].Severity.Rank()
-	})
+	order := findingOrder(r.Findings)
 	open := 0
 	objs := make([]fyne.CanvasObject, 0, 2*len(order)+1)
 	for _, i := range order {
@@ -444,13 +454,7 @@ func (s *QueueScreen) showFindings(r *index.Record) {
 
 // findingCard shows one finding: severity, category, part, hidden, text, note, the resolution, and for the secrecy officer the buttons.
 func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, resolved bool) fyne.CanvasObject {
-	sev := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}
-	switch f.Severity {
-	case scan.Critical:
-		sev.ColorName = theme.ColorNameError
-	case scan.High:
-		sev.ColorName = theme.ColorNameWarning
-	}
+	sev := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: severityColor(f.Severity)}
 	head := widget.NewRichText(
 		&widget.TextSegment{Text: "［" + f.Severity.Chinese() + "］", Style: sev},
 		&widget.TextSegment{Text: fmt.Sprintf(lang.L(" %s · %s · 隐藏：%s"), categoryName(f.Category), place(f), yesNo(f.Hidden)),
@@ -486,12 +490,14 @@ func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, 
 		}
 		box.Add(st)
 	}
-	var top fyne.CanvasObject = head
+	buttons := container.NewHBox(widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.locate(i) }))
 	if s.role == review.SecrecyOfficer && strong {
 		confirm := widget.NewButton(lang.L("确认"), func() { s.onResolveTapped(i, review.ActionConfirm) })
 		clear := widget.NewButton(lang.L("排除误报"), func() { s.onResolveTapped(i, review.ActionClear) })
-		top = container.NewBorder(nil, nil, nil, container.NewHBox(confirm, clear), head)
+		buttons.Add(confirm)
+		buttons.Add(clear)
 	}
+	top := container.NewBorder(nil, nil, nil, buttons, head)
 	return container.NewBorder(top, nil, nil, nil, box)
 }
 

@@ -24,6 +24,7 @@ type Shell struct {
 	tabs    *container.AppTabs
 	screens []Screen
 	drop    func(path string) // where a dropped file goes, for the clerk
+	open    string            // a file named on the command line, for the next clerk to sign in
 	ticker  *time.Ticker
 	status  *widget.Label
 }
@@ -113,6 +114,9 @@ func (s *Shell) SignedIn(u index.User) {
 		add(lang.L("年度报告"), NewReportScreen(s.win, s.svc))
 	}
 	add(lang.L("设置"), NewSettingsScreen(s.svc))
+	if u.Role != review.RoleClerk { // the clerk's screen binds its own, with the table of findings
+		bindDocShortcuts(s.win, s.currentDoc)
+	}
 	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent() }
 	s.status.SetText(lang.L("当前用户：") + u.Name + "（" + index.RoleName(u.Role) + "）")
 	switchUser := widget.NewButton(lang.L("切换用户"), s.onSwitchUser)
@@ -120,6 +124,23 @@ func (s *Shell) SignedIn(u index.User) {
 	s.win.SetContent(container.NewBorder(top, nil, nil, nil, s.tabs))
 	s.reloadCurrent()
 	s.startPolling()
+	if s.open != "" && s.drop != nil {
+		s.drop(s.open)
+		s.open = ""
+	}
+}
+
+// currentDoc returns the document view of the tab in front, nil when it has none.
+func (s *Shell) currentDoc() *DocView {
+	if s.tabs == nil {
+		return nil
+	}
+	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.screens) {
+		if d, ok := s.screens[i].(docScreen); ok {
+			return d.Doc()
+		}
+	}
+	return nil
 }
 
 // reloadCurrent reloads the screen of the tab in front.

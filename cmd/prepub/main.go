@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +23,9 @@ import (
 	"prepub/review/scan"
 	"prepub/ui"
 )
+
+// version is set when the program is built: go build -ldflags "-X main.version=0.1.0".
+var version = "dev"
 
 func main() {
 	extract.ServeWorker()
@@ -40,16 +44,22 @@ func main() {
 	tourDraft := flag.String("tour-draft", "", "")
 	probeUser := flag.String("probe", "", "") // for bench/desktop.sh: time to first window and memory after a search as this user
 	uiLang := flag.String("lang", "", "界面语言：zh 或 en（默认：系统区域设置为英文时用 en，否则用 zh）")
+	showVersion := flag.Bool("version", false, "显示版本后退出")
 	flag.Usage = func() {
 		out := flag.CommandLine.Output()
-		fmt.Fprintln(out, "用法：prepub [选项]\n\n选项：")
-		for _, name := range []string{"archive", "rules", "keywords", "allow", "server", "fingerprint", "lang"} {
+		fmt.Fprintln(out, "用法：prepub [选项] [文件]\n\n文件：起草人登录后在“起草与提交”中打开的草稿\n\n选项：")
+		for _, name := range []string{"archive", "rules", "keywords", "allow", "server", "fingerprint", "lang", "version"} {
 			if f := flag.Lookup(name); f != nil { // the hidden test flags, and a library's own, are left out
 				fmt.Fprintf(out, "  --%s\n    \t%s\n", f.Name, f.Usage)
 			}
 		}
 	}
 	flag.Parse()
+	if *showVersion {
+		fmt.Println("prepub", version)
+		return
+	}
+	where := locate(*archiveDir, *rulesFile, *keywordsFile, *allowFile)
 	ui.SetupLanguage(*uiLang)
 
 	a := app.NewWithID("cn.gov.prepub")
@@ -62,9 +72,12 @@ func main() {
 	var svc *ui.Services
 	var err error
 	if *serverURL != "" {
-		svc, err = remoteServices(*serverURL, *fingerprint, *keywordsFile, *allowFile)
+		svc, err = remoteServices(*serverURL, *fingerprint, where.Keywords, where.Allow)
 	} else {
-		svc, err = services(*archiveDir, *rulesFile, *keywordsFile, *allowFile)
+		svc, err = services(where.Data, where.Rules, where.Keywords, where.Allow)
+	}
+	for i := len(where.Fonts) - 1; i >= 0; i-- {
+		ui.PreferFont(where.Fonts[i].regular, where.Fonts[i].bold, where.Fonts[i].family)
 	}
 	a.SetIcon(ui.AppIcon)
 	a.Settings().SetTheme(ui.NewTheme())
@@ -83,6 +96,12 @@ func main() {
 
 	shell := ui.NewShell(w, svc)
 	rememberSize(a.Preferences(), w)
+	if draft := flag.Arg(0); draft != "" { // a file opened with the app: the clerk's screen shows it
+		if abs, err := filepath.Abs(draft); err == nil {
+			draft = abs
+		}
+		shell.OpenWhenSignedIn(draft)
+	}
 	if *tourDir != "" {
 		go tour(a, w, shell, svc, *tourDir, *tourDraft)
 	}

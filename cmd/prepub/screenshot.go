@@ -21,7 +21,8 @@ var tourFailed bool
 
 // tour signs in as the fixture archive's users (scripts/screenshots.sh makes
 // them), shows the clerk's screen with a draft's findings, the secrecy
-// officer's queue and an archive search, saves each as a PNG in dir, and quits.
+// officer's queue, the legal office reading a draft with a passage withheld,
+// and an archive search, saves each as a PNG in dir, and quits.
 func tour(a fyne.App, w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string) {
 	err := runTour(w, shell, svc, dir, draft)
 	if err != nil {
@@ -81,6 +82,12 @@ func runTour(w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string
 	if err := shot("queue-screen.png"); err != nil {
 		return err
 	}
+	if err := tourLegal(shell, svc, signIn); err != nil {
+		return err
+	}
+	if err := shot("legal-screen.png"); err != nil {
+		return err
+	}
 	if err := signIn("周公开"); err != nil {
 		return err
 	}
@@ -90,11 +97,42 @@ func runTour(w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string
 		if err = s.Search(); err == nil && len(s.Hits()) == 0 {
 			err = fmt.Errorf("archive search found nothing")
 		}
+		if err == nil {
+			err = s.Show(s.Hits()[0].ID)
+		}
 	})
 	if err != nil {
 		return err
 	}
 	return shot("search-screen.png")
+}
+
+// tourLegal submits a draft to be published with one passage withheld (Art. 37) and shows it to the legal office.
+func tourLegal(shell *ui.Shell, svc *ui.Services, signIn func(string) error) error {
+	text := "关于做好2026年防汛物资储备工作的通知\n各乡镇人民政府：\n　　为做好今年汛期防汛物资保障工作，现将有关事项通知如下。\n" +
+		"　　一、储备布局。县级防汛物资储备库设在城东工业园区三号仓库，储备冲锋舟20艘、救生衣5000件，由县应急管理局统一调度。\n" +
+		"　　二、调运要求。各乡镇接到调运指令后，应在2小时内组织车辆到库提取物资，并做好登记。\n" +
+		"　　三、联系方式。联系人：张三，电话13812345678。\n（此件公开发布）\n"
+	passage := "县级防汛物资储备库设在城东工业园区三号仓库"
+	rec, err := svc.Desk.Submit(context.Background(), review.Actor{User: "张起草", Role: review.RoleClerk}, "县应急管理局",
+		"关于做好2026年防汛物资储备工作的通知.txt", []byte(text), review.Decision{Attribute: review.Public,
+			Redactions: []review.Redaction{{Text: passage, Basis: "security-stability", Reason: "储备库位置属于防汛安全信息，公开后可能危及公共安全"}}})
+	if err != nil {
+		return err
+	}
+	if err := signIn("王法制"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() {
+		q := shell.Screen("法制审查").(*ui.QueueScreen)
+		if err = q.Load(); err == nil && !q.Select(rec.ID) {
+			err = fmt.Errorf("draft %d not in the legal office's queue", rec.ID)
+		}
+		if err == nil {
+			q.Doc().Next()
+		}
+	})
+	return err
 }
 
 // windowImage returns what the window shows. Where the GL front buffer cannot be read back

@@ -90,7 +90,7 @@ func fail(stderr io.Writer, err error) int {
 
 func runArchive(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "用法：prepubctl archive add|list|show|reindex ...")
+		fmt.Fprintln(stderr, "用法：prepubctl archive add|list|show|reindex|repeal|expire|reinstate ...")
 		return exitUsage
 	}
 	switch args[0] {
@@ -100,6 +100,8 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		return runArchiveList(args[1:], stdout, stderr)
 	case "show":
 		return runArchiveShow(args[1:], stdout, stderr)
+	case "repeal", "expire", "reinstate":
+		return runArchiveValidity(args[0], args[1:], stdout, stderr)
 	case "reindex":
 		fs := newFlagSet("archive reindex", "archive reindex [--archive DIR]", stderr)
 		af := addArchiveFlags(fs)
@@ -116,7 +118,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "未知的 archive 子命令 %q：应为 add、list、show 或 reindex\n", args[0])
+	fmt.Fprintf(stderr, "未知的 archive 子命令 %q：应为 add、list、show、reindex、repeal、expire 或 reinstate\n", args[0])
 	return exitUsage
 }
 
@@ -152,7 +154,7 @@ func importable(paths []string) ([]string, error) {
 }
 
 func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("archive add", "archive add --attr A [--basis CODE] [--reason TEXT] [--title T] [--department D] [--date YYYY-MM-DD] [--archive DIR] [--json] FILE|FOLDER...", stderr)
+	fs := newFlagSet("archive add", "archive add --attr A [--basis CODE] [--reason TEXT] [--title T] [--department D] [--date YYYY-MM-DD] [--doc-type regulation|normative|other] [--valid-until YYYY-MM-DD] [--archive DIR] [--json] FILE|FOLDER...", stderr)
 	af := addArchiveFlags(fs)
 	attr := fs.String("attr", "", "已决定的公开属性：public、on-request 或 withheld")
 	basis := fs.String("basis", "", "不予公开的法律依据代码")
@@ -160,6 +162,8 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 	title := fs.String("title", "", "标题（默认从正文推断）")
 	dept := fs.String("department", "", "部门")
 	date := fs.String("date", "", "成文日期 YYYY-MM-DD")
+	docType := fs.String("doc-type", "other", "文件类型：regulation（规章）、normative（行政规范性文件）或 other（其他）")
+	validUntil := fs.String("valid-until", "", "有效期至 YYYY-MM-DD（规范性文件的有效期，到期次日起自动失效）")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
@@ -173,6 +177,11 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
+	kind, err := review.ParseDocType(*docType)
+	if err != nil {
+		fmt.Fprintln(stderr, review.ErrorMessage(err))
+		return exitUsage
+	}
 	a, err := af.open(stderr)
 	if err != nil {
 		return fail(stderr, err)
@@ -183,7 +192,7 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	meta := index.ImportMeta{Attribute: review.Attribute(*attr), Basis: *basis, Reason: *reason, Title: *title,
-		Department: *dept, Date: *date, Actor: actor()}
+		Department: *dept, Date: *date, Actor: actor(), DocType: kind, ValidUntil: *validUntil}
 	progress := progressBar(stderr, "导入")
 	status := exitOK
 	for i, f := range files {
@@ -273,8 +282,9 @@ func runArchiveShow(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	audit, _ := a.Store.Audit(context.Background(), id)
+	cat, validity := standing(a, r)
 	if *af.json {
-		jsonLine(stdout, map[string]any{"record": r, "audit": audit})
+		jsonLine(stdout, map[string]any{"record": r, "audit": audit, "catalogue": cat, "validity": validity})
 		return exitOK
 	}
 	fmt.Fprintf(stdout, "第 %d 号：%s\n文件：%s（%s）\n部门：%s  成文日期：%s\n决定：%s", r.ID, r.Title, r.File, r.FileHash[:12], r.Department, r.IssueDate, r.Attribute.Chinese())
@@ -282,6 +292,7 @@ func runArchiveShow(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "（%s，%s）", b.Name, b.Article)
 	}
 	fmt.Fprintf(stdout, "\n理由：%s\n状态：%s\n", r.Reason, r.State)
+	printStanding(stdout, r, cat, validity)
 	if r.Unreadable != "" {
 		fmt.Fprintf(stdout, "注意：原文件%s\n", r.Unreadable)
 	}
@@ -345,17 +356,26 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 }
 
 func runVerify(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("verify", "verify [--archive DIR] [--json]", stderr)
-	af := addArchiveFlags(fs)
+	fs := newFlagSet("verify", "verify [--archive DIR | --db URL] [--code CODE] [--json]", stderr)
+	sf := addStoreFlags(fs)
+	af := sf.archiveFlags
+	code := fs.String("code", "", "核验审查表上的验证码（XXXX-XXXX-XXXX-XXXX）")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return exitUsage
 	}
-	a, err := af.open(stderr)
+	if msg := sf.usageErr(); msg != "" {
+		fmt.Fprintln(stderr, msg)
+		return exitUsage
+	}
+	if *code != "" {
+		return runVerifyCode(sf, *code, stdout, stderr)
+	}
+	st, done, err := sf.open(stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer a.Close()
-	v, err := a.Verify(context.Background())
+	defer done()
+	v, err := st.Verify(context.Background())
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -443,55 +463,6 @@ func runReReview(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\n", r.ID, r.Attribute.Chinese(), r.DecidedAt.Local().Format("2006-01-02"), r.Title)
 			}
 		}
-	}
-	return exitOK
-}
-
-func runReport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("report", "report --year YYYY [--xlsx FILE] [--csv FILE] [--archive DIR] [--json]", stderr)
-	af := addArchiveFlags(fs)
-	year := fs.Int("year", 0, "年度")
-	xlsx := fs.String("xlsx", "", "导出 .xlsx")
-	csv := fs.String("csv", "", "导出 .csv")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return exitUsage
-	}
-	if *year < 2000 || *year > 2200 {
-		fmt.Fprintln(stderr, "请用 --year 指定年度，如 --year 2026")
-		return exitUsage
-	}
-	a, err := af.open(stderr)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	defer a.Close()
-	r, err := a.Report(context.Background(), *year)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	for path, write := range map[string]func(io.Writer) error{*xlsx: r.WriteXLSX, *csv: r.WriteCSV} {
-		if path == "" {
-			continue
-		}
-		f, err := os.Create(path)
-		if err == nil {
-			err = write(f)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "无法写入 %s：%v\n", path, err)
-			return exitUnreadable
-		}
-	}
-	if *af.json {
-		jsonLine(stdout, r)
-		return exitOK
-	}
-	fmt.Fprintf(stdout, "%d 年度政府信息公开工作年度报告 表三（总计列）\n", r.Year)
-	for _, row := range r.Rows {
-		fmt.Fprintf(stdout, "%-8s %6d  %s\n", row.Row, row.Count, row.Label)
 	}
 	return exitOK
 }

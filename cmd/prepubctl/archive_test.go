@@ -63,8 +63,14 @@ func TestArchiveCommands(t *testing.T) {
 			Row, Label string
 			Count      int
 		}
+		Section2 []struct {
+			Row    string
+			Issued int
+		}
+		ByAttribute map[string]int `json:"by_attribute"`
 	}
-	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Year != 2025 || rep.Rows[0].Row != "三（一）" || rep.Rows[0].Count != 2 || rep.Rows[2].Label != "属于国家秘密" {
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Year != 2025 || rep.Rows[2].Row != "三（一）" || rep.Rows[2].Count != 0 ||
+		rep.Rows[4].Label != "属于国家秘密" || rep.ByAttribute["public"] != 2 || len(rep.Section2) != 2 || rep.Section2[0].Row != "规章" {
 		t.Fatalf("report: %v %s", err, out)
 	}
 	for _, f := range []string{"r.xlsx", "r.csv"} {

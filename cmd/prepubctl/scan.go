@@ -79,11 +79,6 @@ func loadScanner(keywordFiles []string, allowFile string) (*scan.Scanner, error)
 	return sc, err
 }
 
-var partNames = map[extract.PartKind]string{
-	extract.Body: "正文", extract.Header: "页眉", extract.Footer: "页脚", extract.Footnote: "脚注/尾注",
-	extract.Comment: "批注", extract.Deleted: "修订删除", extract.Properties: "文档属性",
-}
-
 // printReport writes the readable Chinese report of one file.
 func printReport(w io.Writer, fr *scan.FileReport) {
 	fmt.Fprintf(w, "文件：%s\n", fr.File)
@@ -118,7 +113,7 @@ func printReport(w io.Writer, fr *scan.FileReport) {
 			hidden = "【隐藏】"
 		}
 		fmt.Fprintf(w, "  [%s] %s%s %s 第%d行：%q — %s\n", f.Severity.Chinese(), hidden,
-			partNames[f.Part], f.PartName, f.Line, f.Text, f.Note)
+			f.Part.Name(), f.PartName, f.Line, f.Text, f.Note)
 	}
 	for _, s := range fr.Statements {
 		fmt.Fprintf(w, "  正文写明的公开属性：%s（%q）\n", scan.AttributeName(s.Attribute), s.Text)

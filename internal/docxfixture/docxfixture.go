@@ -1,6 +1,7 @@
 // Package docxfixture writes small .docx files for tests and benchmarks: a
-// body with optional hidden runs, tracked deletions and text boxes, plus
-// headers, footers, footnotes, comments and document properties.
+// body with optional hidden runs, tracked changes, split runs, text boxes, a
+// table and an image, plus headers, footers, footnotes, comments, custom XML
+// and document properties, wired with the relationships a word processor needs.
 package docxfixture
 
 import (
@@ -28,9 +29,19 @@ type Doc struct {
 	Description string            // docProps/core.xml dc:description
 	Company     string            // docProps/app.xml Company
 	Custom      map[string]string // docProps/custom.xml properties
+
+	Runs           [][]string // paragraphs written as several runs each (every second run bold)
+	CommentAnchor  string     // a body paragraph every comment is anchored on (range and reference run)
+	BodyXML        string     // raw WordprocessingML appended to the body, for cases the fields do not cover
+	CustomXML      string     // content of customXml/item1.xml, related from the document
+	Image          []byte     // a PNG shown inline in the body as word/media/image1.png
+	Styles         bool       // write word/styles.xml
+	Creator        string     // docProps/core.xml dc:creator
+	LastModifiedBy string     // docProps/core.xml cp:lastModifiedBy
+	Manager        string     // docProps/app.xml Manager
 }
 
-const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"`
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"`
 
 func esc(s string) string { return html.EscapeString(s) }
 
@@ -50,6 +61,8 @@ func (d Doc) document() string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wNS + `><w:body>`)
 	b.WriteString(paras(d.Body))
+	b.WriteString(d.runParas())
+	b.WriteString(d.commentAnchor())
 	for _, p := range d.Hidden {
 		b.WriteString(`<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>` + esc(p) + `</w:t></w:r></w:p>`)
 	}
@@ -59,6 +72,7 @@ func (d Doc) document() string {
 	for _, p := range d.Inserted {
 		b.WriteString(`<w:p><w:ins w:id="2" w:author="起草人" w:date="2026-01-01T00:00:00Z"><w:r><w:t>` + esc(p) + `</w:t></w:r></w:ins></w:p>`)
 	}
+	b.WriteString(d.BodyXML)
 	if len(d.TextBox) > 0 {
 		box := `<w:txbxContent>` + paras(d.TextBox) + `</w:txbxContent>`
 		b.WriteString(`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>` + box +
@@ -76,10 +90,13 @@ func (d Doc) document() string {
 		}
 		b.WriteString(`</w:tbl>`)
 	}
+	if d.Image != nil {
+		b.WriteString(imagePara)
+	}
 	for i := range d.Footnotes {
 		b.WriteString(fmt.Sprintf(`<w:p><w:r><w:footnoteReference w:id="%d"/></w:r></w:p>`, i+1))
 	}
-	b.WriteString(`</w:body></w:document>`)
+	b.WriteString(d.sectPr() + `</w:body></w:document>`)
 	return b.String()
 }
 
@@ -89,11 +106,7 @@ func wrap(root, inner string) string {
 
 // Build returns the bytes of the .docx.
 func (d Doc) Build() []byte {
-	files := [][2]string{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
-		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		{"word/document.xml", d.document()},
-	}
+	files := [][2]string{{"word/document.xml", d.document()}}
 	if len(d.Header) > 0 {
 		files = append(files, [2]string{"word/header1.xml", wrap("hdr", paras(d.Header))})
 	}
@@ -115,12 +128,13 @@ func (d Doc) Build() []byte {
 		}
 		files = append(files, [2]string{"word/comments.xml", wrap("comments", b.String())})
 	}
-	if d.Title != "" || d.Keywords != "" || d.Description != "" {
+	if d.Title != "" || d.Keywords != "" || d.Description != "" || d.Creator != "" || d.LastModifiedBy != "" {
 		files = append(files, [2]string{"docProps/core.xml", `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>` +
-			esc(d.Title) + `</dc:title><cp:keywords>` + esc(d.Keywords) + `</cp:keywords><dc:description>` + esc(d.Description) + `</dc:description></cp:coreProperties>`})
+			esc(d.Title) + `</dc:title><cp:keywords>` + esc(d.Keywords) + `</cp:keywords><dc:description>` + esc(d.Description) + `</dc:description>` +
+			d.people() + `</cp:coreProperties>`})
 	}
-	if d.Company != "" {
-		files = append(files, [2]string{"docProps/app.xml", `<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>` + esc(d.Company) + `</Company></Properties>`})
+	if d.Company != "" || d.Manager != "" {
+		files = append(files, [2]string{"docProps/app.xml", `<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>` + esc(d.Company) + `</Company>` + d.manager() + `</Properties>`})
 	}
 	if len(d.Custom) > 0 {
 		var b strings.Builder
@@ -131,7 +145,8 @@ func (d Doc) Build() []byte {
 		}
 		files = append(files, [2]string{"docProps/custom.xml", `<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` + b.String() + `</Properties>`})
 	}
-	return Zip(files)
+	files = append(files, d.extraParts()...)
+	return Zip(wire(files))
 }
 
 // Zip writes name/content pairs into a zip archive, deflated.

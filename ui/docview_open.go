@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+)
+
+// OpenOriginal writes the original file to a temporary folder under its own
+// name, read-only, and opens it with OpenURL, so the system's application for
+// it (Word, WPS, a PDF or OFD reader) shows it as it was submitted.
+func (v *DocView) OpenOriginal() error {
+	u, err := docOriginalCopy(v.in.file, v.in.original)
+	if err != nil {
+		return err
+	}
+	return v.OpenURL(u)
+}
+
+// onOpenTapped reads and writes the original off the UI goroutine, then opens it or says why it cannot.
+func (v *DocView) onOpenTapped() {
+	name, read, open := v.in.file, v.in.original, v.OpenURL
+	v.open.Disable()
+	go func() {
+		u, err := docOriginalCopy(name, read)
+		fyne.Do(func() {
+			if read != nil {
+				v.open.Enable()
+			}
+			if err == nil {
+				err = open(u)
+			}
+			if err != nil {
+				fyne.LogError("open original "+name, err)
+				dialog.ShowInformation(lang.L("无法打开原文件"), err.Error(), v.win)
+			}
+		})
+	}()
+}
+
+// docOriginalCopy reads the original file and writes it, read-only, to a new temporary folder; it returns its file:// URL.
+func docOriginalCopy(name string, read func() ([]byte, error)) (*url.URL, error) {
+	if read == nil {
+		return nil, errors.New(lang.L("原文件不可用：连接办公服务器时，请在服务器上查看原文件。"))
+	}
+	data, err := read()
+	if err != nil {
+		return nil, fmt.Errorf(lang.L("无法读取原文件：%v"), err)
+	}
+	if len(data) == 0 {
+		return nil, errors.New(lang.L("档案中没有保存这份草稿的原文件。"))
+	}
+	dir, err := os.MkdirTemp("", "prepub-original-")
+	if err != nil {
+		return nil, fmt.Errorf(lang.L("无法写入临时文件夹：%v"), err)
+	}
+	path := filepath.Join(dir, docSafeName(name))
+	if err := os.WriteFile(path, data, 0o444); err != nil {
+		return nil, fmt.Errorf(lang.L("无法写入临时文件夹：%v"), err)
+	}
+	return url.Parse(storage.NewFileURI(path).String())
+}
+
+// docSafeName is a file name without folders, for the temporary copy.
+func docSafeName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	if name == "." || name == "/" || name == "" {
+		return "原文件"
+	}
+	return name
+}
+
+// originalFile returns what reads a record's original file from the archive,
+// or nil when the backend cannot give it (the office server's client).
+func (svc *Services) originalFile(id int64) func() ([]byte, error) {
+	if svc.Remote != nil {
+		if f, ok := svc.Remote.(interface {
+			File(ctx context.Context, id int64) ([]byte, error)
+		}); ok {
+			return func() ([]byte, error) { return f.File(context.Background(), id) }
+		}
+		return nil
+	}
+	if svc.Archive == nil || id == 0 {
+		return nil
+	}
+	return func() ([]byte, error) { return svc.Archive.Store.File(context.Background(), id) }
+}
+
+// docBytes returns what reads a file already in memory.
+func docBytes(data []byte) func() ([]byte, error) {
+	if data == nil {
+		return nil
+	}
+	return func() ([]byte, error) { return data, nil }
+}
