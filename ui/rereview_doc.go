@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -18,13 +19,23 @@ func (s *ReReviewScreen) showDoc(id int64) {
 	s.docID = id
 	s.doc.SetLoading(lang.L("正在读取…"))
 	runLatest(&s.docLoad, func() func() {
-		rec, err := s.svc.backend().Get(context.Background(), id)
+		rec, err := s.readRecord(id)
 		return func() {
 			if id == s.docID {
 				s.showRecordDoc(rec, err)
 			}
 		}
 	})
+}
+
+// readRecord reads a record off the UI goroutine; a panic in the backend becomes an error.
+func (s *ReReviewScreen) readRecord(id int64) (rec *index.Record, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec, err = nil, fmt.Errorf(lang.L("读取记录时程序出错：%v"), r)
+		}
+	}()
+	return s.svc.backend().Get(context.Background(), id)
 }
 
 // showRecordDoc puts a record's text in the view, or says why it cannot be read.
