@@ -738,27 +738,8 @@ func queueStateName(st review.State) string {
 	return string(st)
 }
 
-// queueActionNames are the Chinese names of the actions in a draft's history.
-var queueActionNames = map[string]string{
-	review.ActionSubmit:   "提交",
-	review.ActionConfirm:  "确认",
-	review.ActionClear:    "排除误报",
-	review.ActionApprove:  "审核通过",
-	review.ActionSign:     "签发",
-	review.ActionReturn:   "退回",
-	review.ActionResubmit: "重新提交",
-	"import":              "导入",
-	index.ActionKeep:      "年度复查维持原决定",
-	index.ActionConvert:   "年度复查转为主动公开",
-}
-
-// queueActionName returns an action's Chinese name.
-func queueActionName(a string) string {
-	if n, ok := queueActionNames[a]; ok {
-		return lang.L(n)
-	}
-	return a
-}
+// queueActionName returns an action's name, in the archive's Chinese words, translated.
+func queueActionName(a string) string { return lang.L(index.ActionName(a)) }
 
 // queueAttrName returns an attribute's Chinese name, or says none was chosen.
 func queueAttrName(a review.Attribute) string {
