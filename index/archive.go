@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"prepub/review"
@@ -19,6 +20,7 @@ type Archive struct {
 	Store  *Store
 	search *searchIndex
 	Dir    string
+	closed sync.Once
 }
 
 // errClosed is the answer of an archive used after Close.
@@ -86,18 +88,21 @@ func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, 
 }
 
 // Close closes the store and the index; closing twice does nothing.
+//
+// The store and index stay in place, closed: work still running in another
+// goroutine (a queue reloading as a window closes) gets an error, not a crash.
 func (a *Archive) Close() error {
 	var err error
-	if a.search != nil {
-		err = a.search.close()
-		a.search = nil
-	}
-	if a.Store != nil {
-		if e := a.Store.Close(); e != nil {
-			err = e
+	a.closed.Do(func() {
+		if a.search != nil {
+			err = a.search.close()
 		}
-		a.Store = nil
-	}
+		if a.Store != nil {
+			if e := a.Store.Close(); e != nil {
+				err = e
+			}
+		}
+	})
 	return err
 }
 
