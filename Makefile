@@ -28,6 +28,7 @@ test: deps-test fmt-check vet
 	bash scripts/test-pg.sh $(GO) test -count=1 ./...
 	bash scripts/screenshots.sh
 	$(MAKE) windows
+	bash scripts/test-packages.sh
 
 # The Windows build, cross-compiled with Debian's mingw-w64: make test checks that it compiles.
 windows:
@@ -38,15 +39,12 @@ windows:
 screenshots: deps-test
 	bash scripts/screenshots.sh docs
 
-# A Linux archive made by fyne package, and the Windows programs, in dist/.
-FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
-dist: deps windows
-	mkdir -p dist
-	cp cmd/prepub/FyneApp.toml dist/.FyneApp.toml  # fyne package bumps the build number: keep the tree clean
-	cd cmd/prepub && $(FYNE) package -os linux -release
-	mv dist/.FyneApp.toml cmd/prepub/FyneApp.toml
-	mv cmd/prepub/*.tar.xz dist/
-	cp bin/prepub.exe bin/prepubctl.exe dist/
+# The packages, in dist/: .deb of the desktop app (amd64, arm64) and of prepubctl with the office
+# server (amd64, arm64, loong64), the Windows installer, and prepubctl for Windows.
+dist:
+	bash scripts/install-deps.sh dist
+	bash scripts/package-deb.sh -o dist all
+	bash scripts/package-nsis.sh -o dist
 
 # Each extractor's fuzz target for FUZZTIME (default 30s).
 FUZZTIME ?= 30s
