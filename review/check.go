@@ -119,6 +119,7 @@ func (r *Rules) Check(d Draft, dec Decision) Outcome {
 	checkMarkings(&out, d, dec)
 	checkPolicy(&out, dec)
 	checkDocument(&out, dec)
+	checkRedactionsFound(&out, rep.Doc, dec)
 	r.hints(&out, dec)
 	if len(out.Returns) > 0 {
 		out.Result = Returned
@@ -223,15 +224,9 @@ func checkMarkings(out *Outcome, d Draft, dec Decision) {
 			out.add(RetMarkedSecret, "保密员已确认“%s”为密级标志，属于国家秘密的文件不得公开：请改为不予公开（依据：属于国家秘密）", f.Text)
 		default:
 			out.add(RetMarkedSecret, "文件标有密级“%s”（%s），不得%s：如确属涉密文件，请改为不予公开（依据：属于国家秘密）；如为误标，请删除标志后重新提交",
-				strings.TrimSpace(f.Text), partName(f), dec.Attribute.Chinese())
+				strings.TrimSpace(f.Text), f.Place(), dec.Attribute.Chinese())
 		}
 	}
-}
-
-func partName(f scan.Finding) string {
-	names := map[extract.PartKind]string{extract.Body: "正文", extract.Header: "页眉", extract.Footer: "页脚",
-		extract.Footnote: "脚注", extract.Comment: "批注", extract.Deleted: "修订删除的文字", extract.Properties: "文档属性"}
-	return fmt.Sprintf("%s第%d行", names[f.Part], f.Line)
 }
 
 func checkPolicy(out *Outcome, dec Decision) {

@@ -57,7 +57,8 @@ func TestReturns(t *testing.T) {
 		{"AttributeMismatch", plain + "（此件依申请公开）\n", review.Decision{Attribute: review.Public}, review.RetAttributeMismatch},
 		{"MarkedSecretPublic", "机密★1年\n" + plain, review.Decision{Attribute: review.Public}, review.RetMarkedSecret},
 		{"MarkedSecretOnRequest", "秘密\n" + plain, review.Decision{Attribute: review.OnRequest, Reason: onReqWhy}, review.RetMarkedSecret},
-		{"RedactionNoBasis", plain, review.Decision{Attribute: review.Public, Redactions: []review.Redaction{{Text: "张三 13812345678"}}}, review.RetRedactionNoBasis},
+		{"RedactionNoBasis", plain, review.Decision{Attribute: review.Public, Redactions: []review.Redaction{{Text: "有关事项"}}}, review.RetRedactionNoBasis},
+		{"RedactionNotInDraft", plain, review.Decision{Attribute: review.Public, Redactions: []review.Redaction{{Text: "张三 13812345678", Basis: "third-party", Reason: "个人信息"}}}, review.RetRedactionNotFound},
 		{"Unreadable", "", withheld, review.RetUnreadable},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +93,9 @@ func TestRoutes(t *testing.T) {
 		{"Withheld", plain, review.Decision{Attribute: review.Withheld, Basis: "third-party", Reason: goodWhy}, "legal-office,principal-head"},
 		{"WithheldMarked", "机密★1年\n" + plain, review.Decision{Attribute: review.Withheld, Basis: "state-secret", Reason: "本通知载明防汛物资储备库的具体位置和数量，经定密属于国家秘密事项。"}, "secrecy-officer,legal-office,principal-head"},
 		{"PublicWithInternalLabel", "内部资料 注意保存\n" + plain, review.Decision{Attribute: review.Public}, "secrecy-officer,deputy-head"},
-		{"PartialPublic", plain, review.Decision{Attribute: review.Public, Redactions: []review.Redaction{{Text: "张三", Basis: "third-party", Reason: "个人信息"}}}, "legal-office,deputy-head"},
+		{"PartialPublic", plain, review.Decision{Attribute: review.Public, Redactions: []review.Redaction{{Text: "有关事项", Basis: "third-party", Reason: "个人信息"}}}, "legal-office,deputy-head"},
+		// A passage written full-width, in Traditional characters or broken across a line is still the draft's.
+		{"PartialPublicFolded", plain, review.Decision{Attribute: review.Public, Redactions: []review.Redaction{{Text: "有關\n事項", Basis: "third-party", Reason: "个人信息"}}}, "legal-office,deputy-head"},
 		{"PolicyWithInterpretation", plain, review.Decision{Attribute: review.Public, Policy: true, Interpretation: &review.Attachment{File: "解读.docx", Readable: true}}, "deputy-head"},
 		{"CorpusPublic", corpusText(t, "xuyi-news.txt"), review.Decision{Attribute: review.Public}, "deputy-head"},
 	} {
