@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -108,37 +106,23 @@ func basisCodes() string {
 	return strings.Join(codes, "、")
 }
 
-// archivedDraft returns an archived decision's original file and the passages it withholds.
+// archivedDraft returns an archived decision's original file and the passages it withholds
+// (index.Archive.ReleaseSource decides which decisions have a release copy).
 func archivedDraft(af archiveFlags, id int64, stderr io.Writer) ([]byte, []review.Redaction, int) {
 	a, err := af.open(stderr)
 	if err != nil {
 		return nil, nil, fail(stderr, err)
 	}
 	defer a.Close()
-	ctx := context.Background()
-	r, err := a.Store.Get(ctx, id)
+	data, withheld, err := a.ReleaseSource(context.Background(), id)
 	if err != nil {
 		fmt.Fprintln(stderr, review.ErrorMessage(err))
+		if review.ErrorCode(err) == review.ErrUnreadable {
+			return nil, nil, exitUnreadable
+		}
 		return nil, nil, exitFindings
 	}
-	switch {
-	case r.Attribute == review.Withheld:
-		fmt.Fprintf(stderr, "第 %d 号记录决定不予公开，不能生成发布稿\n", id)
-		return nil, nil, exitFindings
-	case !r.State.Decided():
-		fmt.Fprintf(stderr, "第 %d 号记录尚未审批完成（%s），不能生成发布稿\n", id, r.State)
-		return nil, nil, exitFindings
-	}
-	data, err := a.Store.File(ctx, id)
-	if err != nil || len(data) == 0 {
-		fmt.Fprintf(stderr, "档案库中没有第 %d 号记录的原文件，无法生成发布稿\n", id)
-		return nil, nil, exitUnreadable
-	}
-	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != r.FileHash {
-		fmt.Fprintf(stderr, "第 %d 号记录的原文件与档案记录的哈希不一致，可能已被改动：请先运行 prepubctl verify\n", id)
-		return nil, nil, exitFindings
-	}
-	return data, r.Decision.Redactions, exitOK
+	return data, withheld, exitOK
 }
 
 // same reports whether two paths name the same file.
