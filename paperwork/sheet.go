@@ -15,7 +15,6 @@ import (
 
 	"prepub/index"
 	"prepub/review"
-	"prepub/review/extract"
 	"prepub/review/scan"
 )
 
@@ -272,7 +271,7 @@ func (s *sheet) secrecy() {
 	var rows [][]cell
 	for _, i := range order {
 		f := r.Findings[i]
-		found := fmt.Sprintf("「%s」　%s", strings.TrimSpace(f.Text), place(f))
+		found := fmt.Sprintf("「%s」　%s", strings.TrimSpace(f.Text), f.Place())
 		if f.Hidden {
 			found += "（隐藏内容）"
 		}
@@ -454,22 +453,4 @@ func interpretation(d review.Decision) string {
 		return fmt.Sprintf("政策性文件；所附政策解读材料 %s 无法读取（%s）", in.File, in.Reason)
 	}
 	return "政策性文件；已附政策解读材料：" + in.File
-}
-
-// partNames name where in a file a finding is.
-var partNames = map[extract.PartKind]string{
-	extract.Body: "正文", extract.Header: "页眉", extract.Footer: "页脚", extract.Footnote: "脚注",
-	extract.Comment: "批注", extract.Deleted: "修订删除的文字", extract.Properties: "文档属性",
-}
-
-// place says where a finding is: the part and line.
-func place(f scan.Finding) string {
-	name, ok := partNames[f.Part]
-	if !ok {
-		name = string(f.Part)
-	}
-	if f.Line > 0 {
-		name += fmt.Sprintf("第%d行", f.Line)
-	}
-	return name
 }

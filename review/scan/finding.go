@@ -4,7 +4,11 @@
 // at its byte offset in the part it came from.
 package scan
 
-import "prepub/review/extract"
+import (
+	"fmt"
+
+	"prepub/review/extract"
+)
 
 // Severity ranks a finding; the route sends high and critical ones to the secrecy officer.
 type Severity string
@@ -113,4 +117,12 @@ func (r *Result) Count() map[Severity]int {
 		m[f.Severity]++
 	}
 	return m
+}
+
+// Place says in Chinese where a finding is: its part and line, e.g. 页眉第2行.
+func (f Finding) Place() string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s第%d行", f.Part.Name(), f.Line)
+	}
+	return f.Part.Name()
 }
