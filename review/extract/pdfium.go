@@ -115,8 +115,9 @@ func pdfiumReadPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int)
 		return nil, err
 	}
 	pg.drawn = pdfiumDraws(inst, page)
-	pg.annotText = pdfiumAnnotations(inst, page)
-	if len(pg.annotText) == 0 && !pdfiumHasAnnotations(inst, page) {
+	var annots int
+	pg.annotText, annots = pdfiumAnnotations(inst, page)
+	if annots == 0 {
 		return pg, nil
 	}
 	if f, err := inst.FPDFPage_Flatten(&requests.FPDFPage_Flatten{Page: page, Usage: requests.FPDFPage_FlattenUsagePrint}); err == nil && f.Result == responses.FPDFPage_FlattenResultSuccess {
@@ -209,12 +210,6 @@ func linesNotIn(s, t string) []string {
 	return out
 }
 
-// pdfiumHasAnnotations reports whether the page has annotations.
-func pdfiumHasAnnotations(inst pdfium.Pdfium, page requests.Page) bool {
-	n, err := inst.FPDFPage_GetAnnotCount(&requests.FPDFPage_GetAnnotCount{Page: page})
-	return err == nil && n.Count > 0
-}
-
 // pdfiumDraws reports whether the page draws anything at all: images, paths
 // (text turned into outlines) or forms. A page that draws nothing is blank.
 func pdfiumDraws(inst pdfium.Pdfium, page requests.Page) bool {
@@ -222,11 +217,11 @@ func pdfiumDraws(inst pdfium.Pdfium, page requests.Page) bool {
 	return err != nil || n.Count > 0
 }
 
-// pdfiumAnnotations returns the Contents text of the page's annotations.
-func pdfiumAnnotations(inst pdfium.Pdfium, page requests.Page) []string {
+// pdfiumAnnotations returns the Contents text of the page's annotations, and how many it has.
+func pdfiumAnnotations(inst pdfium.Pdfium, page requests.Page) ([]string, int) {
 	n, err := inst.FPDFPage_GetAnnotCount(&requests.FPDFPage_GetAnnotCount{Page: page})
 	if err != nil {
-		return nil
+		return nil, 0
 	}
 	var out []string
 	for i := 0; i < n.Count; i++ {
@@ -239,7 +234,7 @@ func pdfiumAnnotations(inst pdfium.Pdfium, page requests.Page) []string {
 		}
 		inst.FPDFPage_CloseAnnot(&requests.FPDFPage_CloseAnnot{Annotation: a.Annotation})
 	}
-	return out
+	return out, n.Count
 }
 
 // addPage appends what was read from page i: its body, unless the page could
