@@ -164,7 +164,7 @@ func (r *Rules) checkAttribute(out *Outcome, dec Decision) {
 	}
 	for i, red := range dec.Redactions {
 		if _, ok := LookupBasis(red.Basis); !ok {
-			out.add(RetRedactionNoBasis, "拟部分公开，但第 %d 处删除内容（%s）没有有效的法律依据：请为每处删除的内容选择依据", i+1, clip(red.Text, 20))
+			out.add(RetRedactionNoBasis, "拟部分公开，但第 %d 处删除内容（%s）没有有效的法律依据：请为每处删除的内容选择依据", i+1, Clip(red.Text, 20))
 		}
 	}
 }
@@ -384,7 +384,10 @@ func (r *Rules) hints(out *Outcome, dec Decision) {
 	}
 }
 
-func clip(s string, n int) string {
+// Clip shortens a text quoted in a message to n characters with an ellipsis,
+// its line breaks and runs of spaces shown as one space.
+func Clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

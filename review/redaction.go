@@ -24,7 +24,7 @@ func checkRedactionsFound(out *Outcome, doc *extract.Document, dec Decision) {
 	}
 	for i, red := range dec.Redactions {
 		if !passageIn(parts, red.Text) {
-			out.add(RetRedactionNotFound, "拟部分公开，但第 %d 处删除内容（%s）在草稿中找不到：请在正文中选中要删除的文字，或原样复制粘贴", i+1, clip(red.Text, 20))
+			out.add(RetRedactionNotFound, "拟部分公开，但第 %d 处删除内容（%s）在草稿中找不到：请在正文中选中要删除的文字，或原样复制粘贴", i+1, Clip(red.Text, 20))
 		}
 	}
 }

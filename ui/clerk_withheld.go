@@ -64,7 +64,7 @@ func (w *clerkWithheld) show() {
 		if b, ok := review.LookupBasis(r.Basis); ok {
 			basis = clerkBasisLabel(b)
 		}
-		l := widget.NewLabel(fmt.Sprintf(lang.L("%d. 不予公开“%s”\n依据：%s；理由：%s"), i+1, clip(r.Text, 40), basis, queueOr(r.Reason, lang.L("（未填）"))))
+		l := widget.NewLabel(fmt.Sprintf(lang.L("%d. 不予公开“%s”\n依据：%s；理由：%s"), i+1, review.Clip(r.Text, 40), basis, queueOr(r.Reason, lang.L("（未填）"))))
 		l.Wrapping = fyne.TextWrapWord
 		unmark := widget.NewButtonWithIcon(lang.L("取消标记"), theme.ContentUndoIcon(), func() { w.unmark(i) })
 		objs = append(objs, container.NewBorder(nil, nil, nil, unmark, l))
@@ -77,15 +77,6 @@ func (w *clerkWithheld) show() {
 		w.empty.Hide()
 	}
 	w.s.doc.setWithheld(w.list)
-}
-
-// clip shortens s to n characters with an ellipsis, line breaks shown as spaces.
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 // mark adds a passage that occurs in the draft, as the draft's text has it.

@@ -74,7 +74,7 @@ func withheldNeedles(ws []review.Redaction, rep *Report) ([]*needle, error) {
 		}
 		b, ok := review.LookupBasis(w.Basis)
 		if !ok {
-			return nil, review.Errorf(review.ErrInvalid, "要删除的文字“%s”没有有效的法律依据（%q）：请为每处删除的内容选择依据，如 third-party", clip(w.Text), w.Basis)
+			return nil, review.Errorf(review.ErrInvalid, "要删除的文字“%s”没有有效的法律依据（%q）：请为每处删除的内容选择依据，如 third-party", review.Clip(w.Text, 30), w.Basis)
 		}
 		note := Note(b)
 		rep.Passages = append(rep.Passages, Passage{Text: w.Text, Basis: w.Basis, Note: note})
@@ -136,20 +136,12 @@ func checkFound(ws []review.Redaction, needles []*needle, doc *extract.Document,
 		}
 		switch {
 		case visible:
-			return review.Errorf(review.ErrNotFound, "要删除的文字“%s”在草稿中跨越了段落或表格单元格，无法整体替换：请按段落分别填写", clip(w.Text))
+			return review.Errorf(review.ErrNotFound, "要删除的文字“%s”在草稿中跨越了段落或表格单元格，无法整体替换：请按段落分别填写", review.Clip(w.Text, 30))
 		case !hidden:
-			return review.Errorf(review.ErrNotFound, "在草稿中找不到要删除的文字“%s”：请核对原文（全角半角、繁体简体不必区分），未生成发布稿", clip(w.Text))
+			return review.Errorf(review.ErrNotFound, "在草稿中找不到要删除的文字“%s”：请核对原文（全角半角、繁体简体不必区分），未生成发布稿", review.Clip(w.Text, 30))
 		}
 	}
 	return nil
-}
-
-// clip shortens a passage for a message.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 30 {
-		return string(r[:30]) + "…"
-	}
-	return s
 }
 
 // partKind tells how the copy treats a part.

@@ -41,7 +41,7 @@ func Verify(data []byte, opt Options) error {
 	left := leftover(opt.Withhold)
 	for _, part := range doc.Parts {
 		if part.Hidden && strings.TrimSpace(part.Text) != "" {
-			return refuse("发布稿中仍有隐藏内容（%s）：“%s”", part.Name, clip(strings.TrimSpace(part.Text)))
+			return refuse("发布稿中仍有隐藏内容（%s）：“%s”", part.Name, review.Clip(part.Text, 30))
 		}
 		if err := checkText(part.Name, part.Text, left, sc); err != nil {
 			return err
@@ -101,7 +101,7 @@ func pairs(notes []string) []string {
 // checkText refuses text that still holds a withheld passage or, when sc is given, a personal number.
 func checkText(where, text string, left func(string) (string, bool), sc *scan.Scanner) error {
 	if w, ok := left(text); ok {
-		return refuse("%s 中仍有要删除的文字“%s”", where, clip(w))
+		return refuse("%s 中仍有要删除的文字“%s”", where, review.Clip(w, 30))
 	}
 	if sc == nil {
 		return nil
