@@ -102,6 +102,17 @@ var migrations = []string{
 		value TEXT NOT NULL,
 		PRIMARY KEY (year, item)
 	);`,
+	// 7: the release copy (发布稿) made after a publishing decision's last
+	// signature, kept beside the original; its hash is also in the audit chain.
+	`CREATE TABLE release_copies (
+		draft_id INTEGER NOT NULL PRIMARY KEY,
+		file_hash TEXT NOT NULL,
+		file_bytes BLOB NOT NULL,
+		made_at TEXT NOT NULL
+	);`,
+	// 8: accounts the administrator disabled, and when a password last changed.
+	`ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN password_changed_at TEXT NOT NULL DEFAULT '';`,
 }
 
 // dialect is what differs between SQLite and PostgreSQL.
