@@ -426,7 +426,7 @@ func TestMigrateDocTypes(t *testing.T) {
 	a.Close()
 	// Back to version 2: the tables and columns this change added are gone.
 	sqlExec(t, dir, `DROP INDEX drafts_doc_type; ALTER TABLE drafts DROP COLUMN doc_type; ALTER TABLE drafts DROP COLUMN valid_until;
-		DROP TABLE catalogue; DROP TABLE validity; DROP TABLE report_values; DROP TABLE release_copies;
+		DROP TABLE catalogue; DROP TABLE validity; DROP TABLE report_values; DROP TABLE release_copies; DROP TABLE submissions;
 		ALTER TABLE users DROP COLUMN disabled; ALTER TABLE users DROP COLUMN password_changed_at; DELETE FROM schema_migrations WHERE version > 2`)
 	a, err := index.Open(dir, nil)
 	if err != nil {

@@ -113,6 +113,13 @@ var migrations = []string{
 	// 8: accounts the administrator disabled, and when a password last changed.
 	`ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE users ADD COLUMN password_changed_at TEXT NOT NULL DEFAULT '';`,
+	// 9: submissions by their idempotency key, so a retried upload returns the
+	// draft the first one made instead of making a second.
+	`CREATE TABLE submissions (
+		key TEXT NOT NULL PRIMARY KEY,
+		actor TEXT NOT NULL,
+		draft_id INTEGER NOT NULL
+	);`,
 }
 
 // dialect is what differs between SQLite and PostgreSQL.
