@@ -104,7 +104,7 @@ type Verification struct {
 }
 
 // Verify walks the audit chain and checks that every link holds and that every
-// stored record, and its original file, matches the last entry that wrote it.
+// stored record, and its original file, and every account matches the last entry that wrote it.
 // Any row edited or deleted by hand, and any entry altered or removed, is found.
 func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 	entries, err := s.Audit(ctx, 0)
@@ -171,6 +171,9 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 		}
 	}
 	if bad, err := s.verifySide(ctx, entries, v); bad != nil || err != nil {
+		return bad, err
+	}
+	if bad, err := s.verifyAccounts(ctx, entries, v); bad != nil || err != nil {
 		return bad, err
 	}
 	return v, nil

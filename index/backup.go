@@ -42,6 +42,8 @@ type backupReportItem struct {
 type backupUser struct {
 	Name, Role, Department, CreatedAt string
 	Salt, Hash                        []byte
+	PasswordChangedAt                 string `json:",omitempty"`
+	Disabled                          int64  `json:",omitempty"`
 }
 
 // backupRow is a draft's stored columns exactly, so the audit chain still verifies after a restore.
@@ -68,13 +70,13 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) error {
 	if err := enc.Encode(backupLine{Type: "prepub-backup", Version: len(migrations)}); err != nil {
 		return err
 	}
-	urows, err := tx.QueryContext(ctx, `SELECT name, role, department, salt, hash, created_at FROM users ORDER BY name`)
+	urows, err := tx.QueryContext(ctx, `SELECT `+accountColumns+` FROM users ORDER BY name`)
 	if err != nil {
 		return storeErr("无法读取账号", err)
 	}
 	for urows.Next() {
 		var u backupUser
-		if err := urows.Scan(&u.Name, &u.Role, &u.Department, &u.Salt, &u.Hash, &u.CreatedAt); err != nil {
+		if err := urows.Scan(&u.Name, &u.Role, &u.Department, &u.Salt, &u.Hash, &u.CreatedAt, &u.PasswordChangedAt, &u.Disabled); err != nil {
 			urows.Close()
 			return storeErr("无法读取账号", err)
 		}
@@ -153,8 +155,8 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		switch {
 		case l.Type == "user" && l.User != nil:
 			u := l.User
-			_, err = tx.ExecContext(ctx, `INSERT INTO users (name, role, department, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-				u.Name, u.Role, u.Department, u.Salt, u.Hash, u.CreatedAt)
+			_, err = tx.ExecContext(ctx, `INSERT INTO users (`+accountColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				u.Name, u.Role, u.Department, u.Salt, u.Hash, u.CreatedAt, u.PasswordChangedAt, u.Disabled)
 		case l.Type == "draft" && l.Draft != nil:
 			d := l.Draft
 			dec, derr := decisionOf(d.Body)

@@ -15,6 +15,17 @@ func TestBackupRestore(t *testing.T) {
 		if err := a.Store.AddUser(ctx, index.User{Name: "管理员", Role: index.RoleAdmin}, "admin-password", "setup"); err != nil {
 			t.Fatal(err)
 		}
+		// A disabled account whose password was reset: both columns must come back for the chain to verify.
+		yes := true
+		if err := a.Store.AddUser(ctx, index.User{Name: "张起草", Role: review.RoleClerk}, clerkPass, "管理员"); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Store.SetPassword(ctx, "张起草", "reset-before-backup", "管理员", "reset"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.Store.EditUser(ctx, "张起草", index.AccountChange{Disabled: &yes}, "管理员"); err != nil {
+			t.Fatal(err)
+		}
 		var buf bytes.Buffer
 		if err := a.Store.Backup(ctx, &buf); err != nil {
 			t.Fatal(err)
@@ -24,7 +35,7 @@ func TestBackupRestore(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, err := b.Store.Verify(ctx)
-		if err != nil || !v.OK || v.Records != 5 || v.Entries != 6 {
+		if err != nil || !v.OK || v.Records != 5 || v.Entries != 9 {
 			t.Fatalf("%+v %v", v, err)
 		}
 		orig, _ := a.Store.Verify(ctx)
@@ -40,6 +51,9 @@ func TestBackupRestore(t *testing.T) {
 		}
 		if _, err := b.Store.Authenticate(ctx, "管理员", "admin-password"); err != nil {
 			t.Fatal(err)
+		}
+		if _, err := b.Store.Authenticate(ctx, "张起草", "reset-before-backup"); review.ErrorMessage(err) != "账号已停用，请联系管理员" {
+			t.Fatalf("restored account not disabled: %v", err)
 		}
 		if err := b.Store.Restore(ctx, bytes.NewReader(buf.Bytes())); review.ErrorCode(err) != review.ErrConflict {
 			t.Fatalf("restore over a full archive: %v", err)

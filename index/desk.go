@@ -151,16 +151,6 @@ func fromWorkflow(r *Record, w *review.Workflow) {
 // UserCount returns the number of accounts.
 func (d *Desk) UserCount(ctx context.Context) (int, error) { return d.Archive.Store.UserCount(ctx) }
 
-// Authenticate checks a name and password.
-func (d *Desk) Authenticate(ctx context.Context, name, password string) (*User, error) {
-	return d.Archive.Store.Authenticate(ctx, name, password)
-}
-
-// AddUser creates an account.
-func (d *Desk) AddUser(ctx context.Context, u User, password, by string) error {
-	return d.Archive.Store.AddUser(ctx, u, password, by)
-}
-
 // Users lists the accounts.
 func (d *Desk) Users(ctx context.Context) ([]User, error) { return d.Archive.Store.Users(ctx) }
 

@@ -3,13 +3,10 @@ package index
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"crypto/subtle"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 
@@ -32,6 +29,7 @@ type User struct {
 	Name       string      `json:"user"`
 	Role       review.Role `json:"role"`
 	Department string      `json:"department"`
+	Disabled   bool        `json:"disabled,omitempty"` // stopped by an administrator: cannot sign in
 }
 
 // argon2id parameters (RFC 9106's second recommended option, with less memory for office PCs).
@@ -50,9 +48,6 @@ func passwordHash(password string, salt []byte) []byte {
 // surrounding spaces. Whatever counts failed sign-ins keys on the same form.
 func UserName(name string) string { return strings.TrimSpace(name) }
 
-// MinPasswordChars is the shortest password accepted.
-const MinPasswordChars = 8
-
 // AddUser creates an account. The first account of an archive must be an administrator.
 func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) error {
 	u.Name = UserName(u.Name)
@@ -61,8 +56,9 @@ func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) er
 		return review.Errorf(review.ErrInvalid, "请填写用户名")
 	case !validAccountRole(u.Role):
 		return review.Errorf(review.ErrInvalid, "角色 %q 无效", u.Role)
-	case utf8.RuneCountInString(password) < MinPasswordChars:
-		return review.Errorf(review.ErrInvalid, "密码至少 %d 位", MinPasswordChars)
+	}
+	if err := review.CheckPassword(u.Name, password); err != nil {
+		return err
 	}
 	n, err := s.UserCount(ctx)
 	if err != nil {
@@ -80,17 +76,17 @@ func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) er
 		return err
 	}
 	defer tx.Rollback()
-	now := timeText(s.now())
+	a := account{name: u.Name, role: string(u.Role), department: u.Department, salt: salt,
+		hash: passwordHash(password, salt), createdAt: timeText(s.now())}
 	_, err = tx.ExecContext(ctx, `INSERT INTO users (name, role, department, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-		u.Name, string(u.Role), u.Department, salt, passwordHash(password, salt), now)
+		a.name, a.role, a.department, a.salt, a.hash, a.createdAt)
 	if err != nil {
 		if strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "duplicate key") {
 			return review.Errorf(review.ErrConflict, "用户 %s 已存在", u.Name)
 		}
 		return storeErr("无法创建账号", err)
 	}
-	sum := sha256.Sum256([]byte(u.Name + "\x00" + string(u.Role) + "\x00" + u.Department + "\x00" + now))
-	if err := s.appendAudit(ctx, tx, byWhom, "add-user:"+u.Name, 0, hex.EncodeToString(sum[:])); err != nil {
+	if err := s.appendAudit(ctx, tx, byWhom, accountAction("add", u.Name), 0, a.contentHash()); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -120,13 +116,13 @@ func (s *Store) UserCount(ctx context.Context) (int, error) {
 // errLogin is the one answer to a wrong name or a wrong password, so neither is revealed.
 var errLogin = review.Errorf(review.ErrForbidden, "用户名或密码错误")
 
-// Authenticate checks a name and password and returns the account.
+// errDisabled is the answer to the right password of a disabled account.
+var errDisabled = review.Errorf(review.ErrForbidden, "账号已停用，请联系管理员")
+
+// Authenticate checks a name and password and returns the account. A
+// disabled account is refused, saying so only when the password was right.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (*User, error) {
-	var u User
-	var role string
-	var salt, hash []byte
-	err := s.db.QueryRowContext(ctx, `SELECT name, role, department, salt, hash FROM users WHERE name=$1`, UserName(name)).
-		Scan(&u.Name, &role, &u.Department, &salt, &hash)
+	a, err := readAccount(ctx, s.db, UserName(name))
 	if errors.Is(err, sql.ErrNoRows) {
 		passwordHash(password, make([]byte, 16)) // same work either way: no timing hint that the name is unknown
 		return nil, errLogin
@@ -134,16 +130,18 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (*User,
 	if err != nil {
 		return nil, storeErr("无法读取账号", err)
 	}
-	if subtle.ConstantTimeCompare(passwordHash(password, salt), hash) != 1 {
+	if subtle.ConstantTimeCompare(passwordHash(password, a.salt), a.hash) != 1 {
 		return nil, errLogin
 	}
-	u.Role = review.Role(role)
-	return &u, nil
+	if a.disabled != 0 {
+		return nil, errDisabled
+	}
+	return a.user(), nil
 }
 
 // Users lists the accounts by name.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name, role, department FROM users ORDER BY name`)
+	rows, err := s.db.QueryContext(ctx, `SELECT name, role, department, disabled FROM users ORDER BY name`)
 	if err != nil {
 		return nil, storeErr("无法读取账号", err)
 	}
@@ -152,10 +150,11 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	for rows.Next() {
 		var u User
 		var role string
-		if err := rows.Scan(&u.Name, &role, &u.Department); err != nil {
+		var disabled int64
+		if err := rows.Scan(&u.Name, &role, &u.Department, &disabled); err != nil {
 			return nil, storeErr("无法读取账号", err)
 		}
-		u.Role = review.Role(role)
+		u.Role, u.Disabled = review.Role(role), disabled != 0
 		out = append(out, u)
 	}
 	return out, rows.Err()

@@ -11,7 +11,7 @@ import (
 func TestUsers(t *testing.T) {
 	eachBackend(t, func(t *testing.T, a *index.Archive) {
 		s := a.Store
-		if err := s.AddUser(ctx, index.User{Name: "张起草", Role: review.RoleClerk}, "password123", "setup"); review.ErrorCode(err) != review.ErrInvalid {
+		if err := s.AddUser(ctx, index.User{Name: "张起草", Role: review.RoleClerk}, "clerk-pass-0", "setup"); review.ErrorCode(err) != review.ErrInvalid {
 			t.Fatalf("first account not admin: %v", err)
 		}
 		if err := s.AddUser(ctx, index.User{Name: "管理员", Role: index.RoleAdmin}, "short", "setup"); review.ErrorCode(err) != review.ErrInvalid {
