@@ -75,6 +75,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/verify", s.auth(s.verify))
 	mux.HandleFunc("POST /api/v1/users", s.auth(s.addUser))
 	mux.HandleFunc("GET /api/v1/users", s.auth(s.users))
+	mux.HandleFunc("PATCH /api/v1/users/{name}", s.auth(s.editUser))
+	mux.HandleFunc("POST /api/v1/users/{name}/password", s.auth(s.resetPassword))
+	mux.HandleFunc("POST /api/v1/password", s.auth(s.changePassword))
 	mux.HandleFunc("GET /api/v1/rules", s.rules) // not secret: clients check drafts as the server will
 	mux.HandleFunc("GET /api/v1/records/{id}", s.auth(s.record))
 	mux.HandleFunc("GET /api/v1/similar", s.auth(s.similar))
@@ -163,23 +166,21 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.Clock()
 	name, addr := loginKeys(in.User, r)
-	if wait := max(s.byName.wait(now, name), s.byAddr.wait(now, addr)); wait > 0 {
-		secs := int(wait.Seconds() + 0.999)
-		w.Header().Set("Retry-After", strconv.Itoa(secs))
-		refuse(w, 429, "rate-limited", fmt.Sprintf("登录失败次数过多，请 %d 秒后再试", secs))
+	if s.limited(w, now, name, addr) || !s.hashSlot(r) {
 		return
 	}
-	select {
-	case s.hashing <- struct{}{}:
-	case <-r.Context().Done():
-		return
-	}
-	u, err := s.Desk.Archive.Store.Authenticate(r.Context(), in.User, in.Password)
+	u, err := s.Desk.SignIn(r.Context(), in.User, in.Password, addr)
 	<-s.hashing
 	if err != nil {
 		if review.ErrorCode(err) == review.ErrForbidden {
 			s.byName.failed(now, name)
 			s.byAddr.failed(now, addr)
+			if wait := max(s.byName.wait(now, name), s.byAddr.wait(now, addr)); wait > 0 {
+				if err := s.Desk.SignInLocked(r.Context(), in.User, addr, wait); err != nil {
+					fail(w, err)
+					return
+				}
+			}
 			refuse(w, 401, "unauthorized", review.ErrorMessage(err))
 			return
 		}
@@ -195,6 +196,18 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, map[string]any{"token": tok, "role": u.Role, "department": u.Department, "expires": exp})
 }
 
+// limited refuses, with 429 and Retry-After, a sign-in that must still wait after failed ones.
+func (s *Server) limited(w http.ResponseWriter, now time.Time, name, addr string) bool {
+	wait := max(s.byName.wait(now, name), s.byAddr.wait(now, addr))
+	if wait <= 0 {
+		return false
+	}
+	secs := int(wait.Seconds() + 0.999)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	refuse(w, 429, "rate-limited", fmt.Sprintf("登录失败次数过多，请 %d 秒后再试", secs))
+	return true
+}
+
 // loginKeys are what failed sign-ins are counted by: the account name as
 // sign-in normalises it (hashed, so a huge name costs no memory) and the client's address.
 func loginKeys(user string, r *http.Request) (name, addr string) {
@@ -206,7 +219,8 @@ func loginKeys(user string, r *http.Request) (name, addr string) {
 	return hex.EncodeToString(sum[:]), addr
 }
 
-// auth requires a live session and passes its user to the handler.
+// auth requires a live session of an account still enabled and in the same
+// role, and passes the account as it is now to the handler.
 func (s *Server) auth(h func(http.ResponseWriter, *http.Request, index.User)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
@@ -225,7 +239,17 @@ func (s *Server) auth(h func(http.ResponseWriter, *http.Request, index.User)) ht
 			refuse(w, 401, "unauthorized", "登录已失效，请重新登录")
 			return
 		}
-		h(w, r, sess.user)
+		acc, err := s.Desk.Archive.Store.Account(r.Context(), sess.user.Name)
+		if review.ErrorCode(err) == review.ErrNotFound || err == nil && (acc.Disabled || acc.Role != sess.user.Role) {
+			s.endSessions(sess.user.Name, func(session) bool { return true })
+			refuse(w, 401, "unauthorized", "账号已停用或已变更，请重新登录")
+			return
+		}
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		h(w, r, *acc)
 	}
 }
 
@@ -440,10 +464,6 @@ func (s *Server) verify(w http.ResponseWriter, r *http.Request, u index.User) {
 }
 
 func (s *Server) addUser(w http.ResponseWriter, r *http.Request, u index.User) {
-	if u.Role != index.RoleAdmin {
-		refuse(w, 403, review.ErrForbidden, "只有管理员可以管理账号")
-		return
-	}
 	var in struct {
 		User       string      `json:"user"`
 		Password   string      `json:"password"`
@@ -453,7 +473,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request, u index.User) {
 	if !decodeJSON(w, r, &in) {
 		return
 	}
-	if err := s.Desk.Archive.Store.AddUser(r.Context(), index.User{Name: in.User, Role: in.Role, Department: in.Department}, in.Password, u.Name); err != nil {
+	if err := s.Desk.AddUser(r.Context(), index.User{Name: in.User, Role: in.Role, Department: in.Department}, in.Password, u.Name); err != nil {
 		fail(w, err)
 		return
 	}
