@@ -41,7 +41,7 @@ func office(t *testing.T) (string, string, *index.Desk) {
 	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk, Department: "县政府办"},
 		{Name: "李保密", Role: review.SecrecyOfficer}, {Name: "王法制", Role: review.LegalOffice}, {Name: "钱主要", Role: review.PrincipalHead},
 		{Name: "周公开", Role: index.RoleDisclosureOffice}} {
-		if err := d.AddUser(ctx, u, "password-1", "setup"); err != nil {
+		if err := d.AddUser(ctx, u, "password-1", "管理员"); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -392,7 +392,7 @@ func TestConcurrentClients(t *testing.T) {
 					t.Fatalf("draft %d: %d accepted, %d sign-offs, %s", id, ok, signs, rec.State)
 				}
 			}
-			if v, _ := o.desk.Archive.Verify(ctx); !v.OK || v.Entries != 8+3*drafts { // each: submitted, signed, entered in the catalogue
+			if v, _ := o.desk.Archive.Verify(ctx); !v.OK || v.Entries != 8+8+3*drafts { // 8 accounts made, 8 sign-ins; each draft: submitted, signed, entered in the catalogue
 				t.Fatalf("chain: %+v", v)
 			}
 		})

@@ -15,6 +15,9 @@ type Backend interface {
 	Authenticate(ctx context.Context, name, password string) (*index.User, error)
 	AddUser(ctx context.Context, u index.User, password, by string) error
 	Users(ctx context.Context) ([]index.User, error)
+	EditUser(ctx context.Context, name string, ch index.AccountChange, by string) (*index.User, error)
+	ResetPassword(ctx context.Context, name, password, by string) error
+	ChangePassword(ctx context.Context, name, old, new string) error
 	Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*index.Record, error)
 	Resubmit(ctx context.Context, id int64, a review.Actor, dec review.Decision) (*index.Record, error)
 	Act(ctx context.Context, id int64, a review.Actor, action string, finding int, note string) (*index.Record, error)

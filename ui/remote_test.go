@@ -33,7 +33,7 @@ func TestRemoteWorkstations(t *testing.T) {
 	defer srv.Close()
 	ctx := context.Background()
 	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk}, {Name: "李保密", Role: review.SecrecyOfficer}} {
-		if err := d.AddUser(ctx, u, "password-1", "setup"); err != nil {
+		if err := d.AddUser(ctx, u, "password-1", "管理员"); err != nil {
 			t.Fatal(err)
 		}
 	}
