@@ -120,7 +120,8 @@ func (s *Shell) SignedIn(u index.User) {
 	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent() }
 	s.status.SetText(lang.L("当前用户：") + u.Name + "（" + index.RoleName(u.Role) + "）")
 	switchUser := widget.NewButton(lang.L("切换用户"), s.onSwitchUser)
-	top := container.NewBorder(nil, nil, nil, switchUser, s.status)
+	password := widget.NewButton(lang.L("修改密码"), func() { s.ChangePassword() })
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(password, switchUser), s.status)
 	s.win.SetContent(container.NewBorder(top, nil, nil, nil, s.tabs))
 	s.reloadCurrent()
 	s.startPolling()
@@ -162,6 +163,18 @@ func (s *Shell) startPolling() {
 			fyne.Do(s.reloadCurrent)
 		}
 	}()
+}
+
+// ChangePassword opens the signed-in person's password form in a dialog and returns it.
+func (s *Shell) ChangePassword() *PasswordForm {
+	var d dialog.Dialog
+	f := NewPasswordForm(s.svc, s.sess.User.Name, func() {
+		d.Hide()
+		dialog.ShowInformation(lang.L("已修改"), lang.L("密码已修改，下次登录请用新密码。"), s.win)
+	})
+	d = dialog.NewCustom(lang.L("修改密码"), lang.L("关闭"), f.Content(), s.win)
+	d.Show()
+	return f
 }
 
 func (s *Shell) onSwitchUser() {
