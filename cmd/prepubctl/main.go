@@ -37,7 +37,7 @@ const usage = `用法：prepubctl <命令> [选项] ...
   report   政府信息公开工作年度报告表三，可导出 .xlsx、.csv
   catalogue 政府信息公开目录：导出某年的目录条目（索引号、主题分类、有效性等），更正条目
   serve    多终端共享的办公服务器（HTTPS JSON 接口，PostgreSQL 或 SQLite）
-  users    账号管理：users add（密码从标准输入读取）
+  users    账号管理：add 新建，list 列出，set 修改角色、部门或停用，passwd 重置密码（密码从标准输入读取）
   backup   备份档案库（含原文件、账号和审计链）到一个文件
   restore  把备份恢复到空的档案库，并核对审计链
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -94,38 +93,6 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		srv.Shutdown(ctx)
 		return exitOK
 	}
-}
-
-func runUsers(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, "用法：prepubctl users add --db URL --user U --role ROLE --department D（密码从标准输入读取）")
-		return exitUsage
-	}
-	fs := newFlagSet("users add", "users add --db URL --user U --role ROLE --department D", stderr)
-	db := fs.String("db", "", "数据库：postgres://… 或 SQLite 文件路径")
-	user := fs.String("user", "", "用户名")
-	role := fs.String("role", "", "角色：clerk、secrecy-officer、legal-office、deputy-head、principal-head、disclosure-office、admin")
-	dept := fs.String("department", "", "部门")
-	if _, err := parseInterleaved(fs, args[1:]); err != nil {
-		return exitUsage
-	}
-	pw, err := bufio.NewReader(stdin).ReadString('\n')
-	if err != nil && err != io.EOF {
-		fmt.Fprintln(stderr, "无法从标准输入读取密码")
-		return exitUsage
-	}
-	st, _, err := openDB(*db)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	defer st.Close()
-	err = st.AddUser(context.Background(), index.User{Name: *user, Role: review.Role(*role), Department: *dept}, strings.TrimRight(pw, "\r\n"), actor())
-	if err != nil {
-		fmt.Fprintln(stderr, review.ErrorMessage(err))
-		return exitUsage
-	}
-	fmt.Fprintf(stdout, "已创建账号 %s（%s）\n", *user, index.RoleName(review.Role(*role)))
-	return exitOK
 }
 
 func runBackup(args []string, stdout, stderr io.Writer, restore bool) int {
