@@ -73,7 +73,7 @@ func bench(name string, st *index.Store, indexDir string, clients, rounds int) {
 	srv := httptest.NewTLSServer(server.New(&index.Desk{Archive: a, Rules: review.DefaultRules(), Scanner: sc}).Handler())
 	defer srv.Close()
 	ctx := context.Background()
-	check(st.AddUser(ctx, index.User{Name: "admin", Role: index.RoleAdmin}, "admin-password", "bench"))
+	check(st.AddUser(ctx, index.User{Name: "admin", Role: index.RoleAdmin}, "bench-office-secret", "bench"))
 	roles := map[string]review.Role{"secrecy": review.SecrecyOfficer, "legal": review.LegalOffice, "principal": review.PrincipalHead}
 	for i := 0; i < clients; i++ {
 		check(st.AddUser(ctx, index.User{Name: fmt.Sprintf("clerk%d", i), Role: review.RoleClerk}, "password-1", "bench"))
