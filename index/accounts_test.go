@@ -58,8 +58,8 @@ func TestEditUser(t *testing.T) {
 		if _, err := d.Authenticate(ctx, "张起草", "wrong-password-9"); review.ErrorMessage(err) != "用户名或密码错误" {
 			t.Fatalf("disabled account, wrong password: %v", err)
 		}
-		if users, _ := d.Users(ctx); len(users) != 2 || users[0].Name != "张起草" && !users[1].Disabled {
-			t.Fatalf("users %+v", users)
+		if users, _ := d.Users(ctx); len(users) != 2 || users[0].Name != "张起草" || !users[0].Disabled || users[1].Disabled {
+			t.Fatalf("users %+v, want 张起草 listed as disabled", users)
 		}
 		if _, err := d.EditUser(ctx, "张起草", index.AccountChange{Disabled: &no}, "管理员"); err != nil {
 			t.Fatal(err)
