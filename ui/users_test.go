@@ -86,8 +86,11 @@ func TestUsersScreen_EditResetDisable(t *testing.T) {
 	if !account("张起草").Disabled {
 		t.Fatal("not disabled")
 	}
-	if _, err := svc.Desk.Authenticate(ctx, "张起草", "reset-on-the-desktop"); review.ErrorMessage(err) != "账号已停用，请联系管理员" {
-		t.Fatalf("disabled sign-in: %v", err)
+	signIn := ui.NewSignIn(w, svc, false, func(index.User) { t.Fatal("a disabled account signed in") })
+	signIn.Fill("张起草", "reset-on-the-desktop")
+	signIn.Submit()
+	if signIn.Message() != "账号已停用，请联系管理员" {
+		t.Fatalf("disabled sign-in: %q", signIn.Message())
 	}
 	test.Tap(clerkButton(t, w, "启用账号"))
 	if account("张起草").Disabled {
