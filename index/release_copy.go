@@ -129,11 +129,7 @@ func (s *Store) storedReleaseCopy(ctx context.Context, id int64) (*ReleaseCopy, 
 // decision from before copies were kept, or whose copy could not be made at
 // the signature: the same reason is given again if it still cannot).
 func (a *Archive) ReleaseCopy(ctx context.Context, id int64) (*ReleaseCopy, error) {
-	r, err := a.Store.Get(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	c, err := a.Store.storedReleaseCopy(ctx, id)
+	c, err := a.StoredReleaseCopy(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -146,10 +142,27 @@ func (a *Archive) ReleaseCopy(ctx context.Context, id int64) (*ReleaseCopy, erro
 		if err != nil {
 			return nil, err
 		}
-		c = &ReleaseCopy{DraftID: id, Data: out, Hash: fileHash(out)}
+		r, err := a.Store.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		c = &ReleaseCopy{DraftID: id, Name: releaseName(r.File), Data: out, Hash: fileHash(out)}
 	}
-	c.Name = releaseName(r.File)
 	return c, nil
+}
+
+// StoredReleaseCopy returns the copy kept at a decision's last signature,
+// checked against its hash and audit entry, or nil when none is kept.
+func (a *Archive) StoredReleaseCopy(ctx context.Context, id int64) (*ReleaseCopy, error) {
+	r, err := a.Store.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := a.Store.storedReleaseCopy(ctx, id)
+	if c != nil {
+		c.Name = releaseName(r.File)
+	}
+	return c, err
 }
 
 // releaseCopyRows returns the key and content hash of every kept copy, for verify.
