@@ -26,9 +26,6 @@ import (
 // ActionReleaseCopy is the history entry of a release copy made, or not made, at the last signature.
 const ActionReleaseCopy = "release-copy"
 
-// sideReleaseCopy is the audit action prefix of a kept release copy: + the draft ID.
-const sideReleaseCopy = "release-copy:"
-
 // ReleaseCopy is a decision's release copy.
 type ReleaseCopy struct {
 	DraftID int64  `json:"draft_id"`

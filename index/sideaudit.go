@@ -10,7 +10,7 @@ import (
 )
 
 // Rows kept beside the drafts (catalogue entries, validity marks, the report's
-// typed values) are chained in the audit like the drafts themselves: each
+// typed values, release copies) are chained in the audit like the drafts themselves: each
 // write appends an entry whose action names the table and the row's key, with
 // the row's content hash, so verify finds a row changed or removed outside the
 // program. Such an entry's draft ID is 0, whatever draft the row is about: an
@@ -20,6 +20,7 @@ const (
 	sideCatalogue    = "catalogue:"     // + draft ID + ":assign" or ":correct:FIELD"
 	sideValidity     = "validity:"      // + draft ID + ":" + the status
 	sideReportValues = "report-values:" // + the year
+	sideReleaseCopy  = "release-copy:"  // + draft ID: the copy kept at the last signature (release_copy.go)
 )
 
 // sideActionOf returns the audit action of a write to a side table: its prefix, the row's key, then what was done.
