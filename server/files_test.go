@@ -32,7 +32,13 @@ func (o *office) get(token, path string) (int, http.Header, []byte) {
 // TestFiles ensures the release copy and the original are downloads for
 // those the desk allows, and refused with 403 to a clerk who did not draft the draft.
 func TestFiles(t *testing.T) {
-	o := startOffice(t, backends(t)[0], t.TempDir())
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) { testFiles(t, b) })
+	}
+}
+
+func testFiles(t *testing.T, b backend) {
+	o := startOffice(t, b, t.TempDir())
 	tok := o.setUp()
 	o.do(tok["管理员"], "POST", "/users", map[string]any{"user": "刘起草", "password": "刘起草-password", "role": review.RoleClerk, "department": "县财政局"}, 201)
 	other := o.login("刘起草", "刘起草-password")
