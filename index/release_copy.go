@@ -82,7 +82,7 @@ func (s *Store) storeReleaseCopy(ctx context.Context, tx *sql.Tx, r *Record, act
 		out, _, err = release.DOCX(file, release.Options{Withhold: r.Decision.Redactions})
 	}
 	if err != nil {
-		return "未生成发布稿：" + strings.TrimRight(review.ErrorMessage(err), "。") + "。决定已生效；原稿问题解决后，政务公开办可在档案检索中“导出发布稿”重新生成。", nil
+		return "未生成发布稿：" + strings.TrimRight(review.ErrorMessage(err), "。") + "。决定已生效，但档案中没有存档的发布稿：请政务公开办据此另行制作（档案检索中的“导出发布稿”会按原文件再试一次）。", nil
 	}
 	sum, madeAt := fileHash(out), timeText(r.DecidedAt)
 	if madeAt == "" {
