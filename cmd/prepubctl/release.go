@@ -20,9 +20,9 @@ func runRelease(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&withhold, "withhold", "要删除的原文（可多次给出），替换为注明依据条款的说明")
 	basis := fs.String("basis", "", "删除内容的法律依据代码，如 third-party")
 	reason := fs.String("reason", "", "删除的理由")
-	mask := fs.Bool("mask", false, "遮盖身份证号、手机号、银行卡号")
+	mask := fs.Bool("mask", false, "遮盖身份证号、手机号、银行卡号（与 --id 同用时按原文件重新生成）")
 	out := fs.String("out", "", "发布稿写到哪个文件")
-	id := fs.Int64("id", 0, "档案库中的记录编号（代替草稿文件）")
+	id := fs.Int64("id", 0, "档案库中的记录编号（代替草稿文件）：写出签发时存档的发布稿，没有存档的按原文件生成")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
