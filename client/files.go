@@ -9,7 +9,13 @@ import (
 
 	"prepub/index"
 	"prepub/review"
-	"prepub/server"
+)
+
+// The headers that describe a release copy, as server/files.go sends them.
+const (
+	headerSHA256 = "X-Prepub-SHA256"
+	headerStored = "X-Prepub-Stored"
+	headerMadeAt = "X-Prepub-Made-At"
 )
 
 // ReleaseCopy downloads a decision's release copy; the server decides who may have it.
@@ -19,7 +25,7 @@ func (c *Client) ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*in
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	if hash := h.Get(server.HeaderSHA256); hash != hex.EncodeToString(sum[:]) {
+	if hash := h.Get(headerSHA256); hash != hex.EncodeToString(sum[:]) {
 		return nil, review.Errorf(review.ErrInternal, "下载的发布稿与服务器给出的哈希不符：请重新导出")
 	}
 	name := fmt.Sprintf("第%d号记录（发布稿）.docx", id)
@@ -27,7 +33,7 @@ func (c *Client) ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*in
 		name = p["filename"]
 	}
 	return &index.ReleaseCopy{DraftID: id, Name: name, Data: data, Hash: hex.EncodeToString(sum[:]),
-		MadeAt: h.Get(server.HeaderMadeAt), Stored: h.Get(server.HeaderStored) == "true"}, nil
+		MadeAt: h.Get(headerMadeAt), Stored: h.Get(headerStored) == "true"}, nil
 }
 
 // Original downloads a draft's original file, as submitted; the server decides who may have it.
