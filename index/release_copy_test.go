@@ -216,7 +216,7 @@ func TestReleaseCopyTamper(t *testing.T) {
 			}
 			db.Close()
 			v, err := a.Verify(ctx)
-			want := fmt.Sprintf("记录 %d 的存档的发布稿", rec.ID)
+			want := fmt.Sprintf("记录 %d 的存档发布稿", rec.ID)
 			if err != nil || v.OK || v.DraftID != rec.ID || !strings.Contains(v.Problem, want) || !strings.Contains(v.Problem, tc.want) {
 				t.Fatalf("want a problem naming %q and %q, got %+v %v", want, tc.want, v, err)
 			}

@@ -76,7 +76,7 @@ func (s *Store) verifySide(ctx context.Context, entries []AuditEntry, v *Verific
 			last[t][k] = e
 		}
 	}
-	names := map[string]string{"catalogue": "公开目录条目", "validity": "有效性标注", "report_values": "年报填报数据", "release_copies": "存档的发布稿"}
+	names := map[string]string{"catalogue": "公开目录条目", "validity": "有效性标注", "report_values": "年报填报数据", "release_copies": "存档发布稿"}
 	for _, t := range []string{"catalogue", "validity", "report_values", "release_copies"} {
 		rows, err := s.sideRows(ctx, t)
 		if err != nil {
