@@ -58,9 +58,21 @@ func New(baseURL, fingerprint string) *Client {
 
 // do sends a request and decodes a 2xx JSON answer into out; a refusal becomes a review.Error with the server's message.
 func (c *Client) do(ctx context.Context, method, path, ctype string, body io.Reader, out any) error {
+	data, _, err := c.send(ctx, method, path, ctype, body)
+	if err != nil || out == nil {
+		return err
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return &review.Error{Code: review.ErrInternal, Message: "服务器应答格式错误：" + err.Error()}
+	}
+	return nil
+}
+
+// send sends a request and returns a 2xx answer's body and headers; a refusal becomes a review.Error with the server's message.
+func (c *Client) send(ctx context.Context, method, path, ctype string, body io.Reader) ([]byte, http.Header, error) {
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
@@ -72,12 +84,12 @@ func (c *Client) do(ctx context.Context, method, path, ctype string, body io.Rea
 	c.mu.Unlock()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return &review.Error{Code: review.ErrInternal, Message: "无法连接办公服务器，请检查网络或服务器地址：" + err.Error()}
+		return nil, nil, &review.Error{Code: review.ErrInternal, Message: "无法连接办公服务器，请检查网络或服务器地址：" + err.Error()}
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 512<<20))
 	if err != nil {
-		return &review.Error{Code: review.ErrInternal, Message: "读取服务器应答失败：" + err.Error()}
+		return nil, nil, &review.Error{Code: review.ErrInternal, Message: "读取服务器应答失败：" + err.Error()}
 	}
 	if resp.StatusCode >= 300 {
 		var e struct{ Code, Message string }
@@ -89,15 +101,9 @@ func (c *Client) do(ctx context.Context, method, path, ctype string, body io.Rea
 		if code == "" {
 			code = review.ErrInternal
 		}
-		return &review.Error{Code: code, Message: e.Message}
+		return nil, nil, &review.Error{Code: code, Message: e.Message}
 	}
-	if out == nil {
-		return nil
-	}
-	if err := json.Unmarshal(data, out); err != nil {
-		return &review.Error{Code: review.ErrInternal, Message: "服务器应答格式错误：" + err.Error()}
-	}
-	return nil
+	return data, resp.Header, nil
 }
 
 func (c *Client) getJSON(ctx context.Context, path string, out any) error {

@@ -12,16 +12,17 @@ import (
 )
 
 // backupLine is one line of a backup: a header, an account, a draft row, a
-// row beside the drafts (catalogue entry, validity mark, typed report value)
-// or an audit entry.
+// row beside the drafts (catalogue entry, validity mark, typed report value,
+// release copy) or an audit entry.
 type backupLine struct {
-	Type        string            `json:"type"` // "prepub-backup", "user", "draft", "catalogue", "validity", "report_value", "audit"
+	Type        string            `json:"type"` // "prepub-backup", "user", "draft", "catalogue", "validity", "report_value", "release_copy", "audit"
 	Version     int               `json:"version,omitempty"`
 	User        *backupUser       `json:"user,omitempty"`
 	Draft       *backupRow        `json:"draft,omitempty"`
 	Catalogue   *backupEntry      `json:"catalogue,omitempty"`
 	Validity    *ValidityMark     `json:"validity,omitempty"`
 	ReportValue *backupReportItem `json:"report_value,omitempty"`
+	ReleaseCopy *backupCopy       `json:"release_copy,omitempty"`
 	Audit       *AuditEntry       `json:"audit,omitempty"`
 }
 
@@ -37,6 +38,14 @@ type backupEntry struct {
 type backupReportItem struct {
 	Year        int
 	Item, Value string
+}
+
+// backupCopy is a kept release copy with every stored column.
+type backupCopy struct {
+	DraftID   int64
+	FileHash  string
+	FileBytes []byte
+	MadeAt    string
 }
 
 type backupUser struct {
@@ -177,6 +186,10 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		case l.Type == "report_value" && l.ReportValue != nil:
 			v := l.ReportValue
 			_, err = tx.ExecContext(ctx, `INSERT INTO report_values (year, item, value) VALUES ($1, $2, $3)`, v.Year, v.Item, v.Value)
+		case l.Type == "release_copy" && l.ReleaseCopy != nil:
+			c := l.ReleaseCopy
+			_, err = tx.ExecContext(ctx, `INSERT INTO release_copies (draft_id, file_hash, file_bytes, made_at) VALUES ($1, $2, $3, $4)`,
+				c.DraftID, c.FileHash, c.FileBytes, c.MadeAt)
 		case l.Type == "audit" && l.Audit != nil:
 			e := l.Audit
 			_, err = tx.ExecContext(ctx, `INSERT INTO audit (seq, at, actor, action, draft_id, content_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -207,7 +220,8 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 }
 
 // backupSide writes the rows kept beside the drafts: catalogue entries (with
-// the fields that are kept but not shown), validity marks and typed report values.
+// the fields that are kept but not shown), validity marks, typed report values
+// and release copies.
 func (s *Store) backupSide(ctx context.Context, tx *sql.Tx, enc *json.Encoder) error {
 	entries, err := s.catalogueWhere(ctx, tx, "", nil)
 	if err != nil {
@@ -246,6 +260,28 @@ func (s *Store) backupSide(ctx context.Context, tx *sql.Tx, enc *json.Encoder) e
 			return storeErr("无法读取年报数据", err)
 		}
 		if err := enc.Encode(backupLine{Type: "report_value", ReportValue: &v}); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return storeErr("无法读取年报数据", err)
+	}
+	return backupCopies(ctx, tx, enc)
+}
+
+// backupCopies writes the kept release copies, one a line.
+func backupCopies(ctx context.Context, tx *sql.Tx, enc *json.Encoder) error {
+	rows, err := tx.QueryContext(ctx, `SELECT draft_id, file_hash, file_bytes, made_at FROM release_copies ORDER BY draft_id`)
+	if err != nil {
+		return storeErr("无法读取发布稿", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c backupCopy
+		if err := rows.Scan(&c.DraftID, &c.FileHash, &c.FileBytes, &c.MadeAt); err != nil {
+			return storeErr("无法读取发布稿", err)
+		}
+		if err := enc.Encode(backupLine{Type: "release_copy", ReleaseCopy: &c}); err != nil {
 			return err
 		}
 	}

@@ -56,7 +56,9 @@ func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec revie
 }
 
 // update applies an action to a draft. The signature that decides it public
-// also enters it in the catalogue, in the same transaction, and its history says so.
+// or on request also keeps its release copy (release_copy.go), and one that
+// decides it public enters it in the catalogue, in the same transaction; its
+// history says so.
 func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action string, act func(*review.Workflow) error) (*Record, error) {
 	rec, err := d.Archive.Store.update(ctx, id, a.User, action, func(ctx context.Context, tx *sql.Tx, r *Record) error {
 		was := r.State
@@ -66,7 +68,13 @@ func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action stri
 			return err
 		}
 		fromWorkflow(r, w)
-		if was == review.StatePublished || r.State != review.StatePublished {
+		if was.Decided() || !r.State.Decided() || r.State == review.StateWithheldFinal {
+			return nil
+		}
+		if err := d.Archive.Store.keepReleaseCopy(ctx, tx, r, a); err != nil {
+			return err
+		}
+		if r.State != review.StatePublished {
 			return nil
 		}
 		return d.enterCatalogue(ctx, tx, r, a)

@@ -42,6 +42,7 @@ var actionNames = map[string]string{
 	// Recorded by the public catalogue and the validity marks.
 	"catalogue":         "编入公开目录",
 	"catalogue-correct": "更正公开目录",
+	ActionReleaseCopy:   "生成发布稿",
 	"repeal":            "标注废止",
 	"expire":            "标注失效",
 	"reinstate":         "恢复有效",

@@ -10,7 +10,7 @@ import (
 )
 
 // Rows kept beside the drafts (catalogue entries, validity marks, the report's
-// typed values) are chained in the audit like the drafts themselves: each
+// typed values, release copies) are chained in the audit like the drafts themselves: each
 // write appends an entry whose action names the table and the row's key, with
 // the row's content hash, so verify finds a row changed or removed outside the
 // program. Such an entry's draft ID is 0, whatever draft the row is about: an
@@ -20,6 +20,7 @@ const (
 	sideCatalogue    = "catalogue:"     // + draft ID + ":assign" or ":correct:FIELD"
 	sideValidity     = "validity:"      // + draft ID + ":" + the status
 	sideReportValues = "report-values:" // + the year
+	sideReleaseCopy  = "release-copy:"  // + draft ID: the copy kept at the last signature (release_copy.go)
 )
 
 // sideActionOf returns the audit action of a write to a side table: its prefix, the row's key, then what was done.
@@ -34,7 +35,7 @@ func sideActionOf(prefix string, key any, what string) string {
 // sideAction reports whether an audit entry is about a row beside the drafts, not a draft's row.
 func sideAction(action string) bool {
 	return strings.HasPrefix(action, sideCatalogue) || strings.HasPrefix(action, sideValidity) ||
-		strings.HasPrefix(action, sideReportValues)
+		strings.HasPrefix(action, sideReportValues) || strings.HasPrefix(action, sideReleaseCopy)
 }
 
 // fieldsHash hashes a row's fields, each prefixed by its length so no two rows collide.
@@ -54,7 +55,7 @@ type sideRow struct {
 // sideKey is the row an audit entry about a side table wrote: table and key.
 func sideKey(e AuditEntry) (table, key string) {
 	for _, t := range []struct{ prefix, table string }{
-		{sideCatalogue, "catalogue"}, {sideValidity, "validity"}, {sideReportValues, "report_values"},
+		{sideCatalogue, "catalogue"}, {sideValidity, "validity"}, {sideReportValues, "report_values"}, {sideReleaseCopy, "release_copies"},
 	} {
 		if rest, ok := strings.CutPrefix(e.Action, t.prefix); ok {
 			key, _, _ = strings.Cut(rest, ":")
@@ -68,15 +69,15 @@ func sideKey(e AuditEntry) (table, key string) {
 // that wrote it, and that no row the chain wrote is gone. It fills v and
 // returns it when something does not match, or returns nil when all do.
 func (s *Store) verifySide(ctx context.Context, entries []AuditEntry, v *Verification) (*Verification, error) {
-	last := map[string]map[string]AuditEntry{"catalogue": {}, "validity": {}, "report_values": {}}
+	last := map[string]map[string]AuditEntry{"catalogue": {}, "validity": {}, "report_values": {}, "release_copies": {}}
 	for _, e := range entries {
 		if sideAction(e.Action) {
 			t, k := sideKey(e)
 			last[t][k] = e
 		}
 	}
-	names := map[string]string{"catalogue": "公开目录条目", "validity": "有效性标注", "report_values": "年报填报数据"}
-	for _, t := range []string{"catalogue", "validity", "report_values"} {
+	names := map[string]string{"catalogue": "公开目录条目", "validity": "有效性标注", "report_values": "年报填报数据", "release_copies": "存档发布稿"}
+	for _, t := range []string{"catalogue", "validity", "report_values", "release_copies"} {
 		rows, err := s.sideRows(ctx, t)
 		if err != nil {
 			return nil, err
@@ -87,18 +88,34 @@ func (s *Store) verifySide(ctx context.Context, entries []AuditEntry, v *Verific
 			e, ok := last[t][r.key]
 			switch {
 			case !ok:
-				return v.failRow(0, fmt.Sprintf("%s（%s）没有对应的审计条目：它是绕过程序写入的", names[t], r.key)), nil
+				return v.failRow(0, sideLabel(names, t, r.key)+"没有对应的审计条目：它是绕过程序写入的").about(t, r.key), nil
 			case e.ContentHash != r.hash:
-				return v.fail(e, fmt.Sprintf("%s（%s）与审计链第 %d 条不符：它在程序之外被修改", names[t], r.key, e.Seq)), nil
+				return v.fail(e, sideLabel(names, t, r.key)+fmt.Sprintf("与审计链第 %d 条不符：它在程序之外被修改", e.Seq)).about(t, r.key), nil
 			}
 		}
 		for k, e := range last[t] {
 			if !seen[k] && e.ContentHash != emptyHash {
-				return v.fail(e, fmt.Sprintf("%s（%s）已被删除（审计链第 %d 条记载过它）", names[t], k, e.Seq)), nil
+				return v.fail(e, sideLabel(names, t, k)+fmt.Sprintf("已被删除（审计链第 %d 条记载过它）", e.Seq)).about(t, k), nil
 			}
 		}
 	}
 	return nil, nil
+}
+
+// sideLabel names a side row in a verify problem: a release copy by its record, others by table and key.
+func sideLabel(names map[string]string, table, key string) string {
+	if table == "release_copies" {
+		return "记录 " + key + " 的" + names[table]
+	}
+	return names[table] + "（" + key + "）"
+}
+
+// about names the record a failed side row belongs to, when the row is a record's release copy.
+func (v *Verification) about(table, key string) *Verification {
+	if id, err := strconv.ParseInt(key, 10, 64); err == nil && table == "release_copies" {
+		v.DraftID = id
+	}
+	return v
 }
 
 // emptyHash is the content hash of a side row that was removed by the program (a year's typed values all cleared).
@@ -124,6 +141,8 @@ func (s *Store) sideRows(ctx context.Context, table string) ([]sideRow, error) {
 		for id, m := range marks {
 			out = append(out, sideRow{strconv.FormatInt(id, 10), m.hash()})
 		}
+	case "release_copies":
+		return s.releaseCopyRows(ctx)
 	case "report_values":
 		years, err := s.reportValueYears(ctx)
 		if err != nil {

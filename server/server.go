@@ -80,6 +80,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/password", s.auth(s.changePassword))
 	mux.HandleFunc("GET /api/v1/rules", s.rules) // not secret: clients check drafts as the server will
 	mux.HandleFunc("GET /api/v1/records/{id}", s.auth(s.record))
+	mux.HandleFunc("GET /api/v1/records/{id}/release", s.auth(s.releaseCopy))
+	mux.HandleFunc("GET /api/v1/drafts/{id}/original", s.auth(s.original))
 	mux.HandleFunc("GET /api/v1/similar", s.auth(s.similar))
 	mux.HandleFunc("GET /api/v1/rereview", s.auth(s.rereview))
 	mux.HandleFunc("POST /api/v1/rereview/{id}", s.auth(s.rereviewAct))

@@ -30,6 +30,8 @@ type Backend interface {
 	Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error)
 	ExpiredMarkings(ctx context.Context, now time.Time) ([]index.Expiry, error)
 	Report(ctx context.Context, year int) (*index.Report, error)
+	ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*index.ReleaseCopy, error)
+	Original(ctx context.Context, id int64, a review.Actor) ([]byte, error)
 }
 
 var _ Backend = (*index.Desk)(nil)

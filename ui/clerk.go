@@ -374,7 +374,7 @@ func (s *ClerkScreen) showText(fr *scan.FileReport) {
 	in := docFromReport(fr, s.findings)
 	in.file, in.original = s.name, docBytes(s.data)
 	if s.data == nil {
-		in.original = s.svc.originalFile(s.recordID)
+		in.original = s.svc.originalFile(s.recordID, s.sess.Actor())
 	}
 	s.doc.show(in)
 	s.withheld.retain()

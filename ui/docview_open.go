@@ -13,11 +13,14 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+
+	"prepub/review"
 )
 
-// OpenOriginal writes the original file to a temporary folder under its own
-// name, read-only, and opens it with OpenURL, so the system's application for
-// it (Word, WPS, a PDF or OFD reader) shows it as it was submitted.
+// OpenOriginal writes the original file to a private temporary folder under
+// its own name, read-only, and opens it with OpenURL, so the system's
+// application for it (Word, WPS, a PDF or OFD reader) shows it as it was
+// submitted. With the office server, the file is downloaded first.
 func (v *DocView) OpenOriginal() error {
 	u, err := docOriginalCopy(v.in.file, v.in.original)
 	if err != nil {
@@ -50,11 +53,11 @@ func (v *DocView) onOpenTapped() {
 // docOriginalCopy reads the original file and writes it, read-only, to a new temporary folder; it returns its file:// URL.
 func docOriginalCopy(name string, read func() ([]byte, error)) (*url.URL, error) {
 	if read == nil {
-		return nil, errors.New(lang.L("原文件不可用：连接办公服务器时，请在服务器上查看原文件。"))
+		return nil, errors.New(lang.L("原文件不可用：这份草稿还没有存入档案库。"))
 	}
 	data, err := read()
 	if err != nil {
-		return nil, fmt.Errorf(lang.L("无法读取原文件：%v"), err)
+		return nil, fmt.Errorf(lang.L("无法读取原文件：%v"), review.ErrorMessage(err))
 	}
 	if len(data) == 0 {
 		return nil, errors.New(lang.L("档案中没有保存这份草稿的原文件。"))
@@ -79,21 +82,15 @@ func docSafeName(name string) string {
 	return name
 }
 
-// originalFile returns what reads a record's original file from the archive,
-// or nil when the backend cannot give it (the office server's client).
-func (svc *Services) originalFile(id int64) func() ([]byte, error) {
-	if svc.Remote != nil {
-		if f, ok := svc.Remote.(interface {
-			File(ctx context.Context, id int64) ([]byte, error)
-		}); ok {
-			return func() ([]byte, error) { return f.File(context.Background(), id) }
-		}
+// originalFile returns what reads a record's original file for the signed-in
+// user, from the local desk or the office server (who may read it is the
+// desk's to decide), or nil when there is no record to read it from.
+func (svc *Services) originalFile(id int64, a review.Actor) func() ([]byte, error) {
+	if id == 0 || (svc.Remote == nil && svc.Desk == nil) {
 		return nil
 	}
-	if svc.Archive == nil || id == 0 {
-		return nil
-	}
-	return func() ([]byte, error) { return svc.Archive.Store.File(context.Background(), id) }
+	b := svc.backend()
+	return func() ([]byte, error) { return b.Original(context.Background(), id, a) }
 }
 
 // docBytes returns what reads a file already in memory.

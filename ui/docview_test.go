@@ -338,6 +338,25 @@ const docBigPages = 112
 // pages a PDF reader gives (lines broken every 38 characters, about 1,500 characters a page).
 func docBigDraft(t testing.TB, pdf bool) docInput {
 	t.Helper()
+	d := docBigDoc(t)
+	sc, err := scan.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pdf {
+		fr := sc.ScanBytes("big.docx", d.Build(), extract.DefaultLimits(), scan.Options{})
+		if fr.Status != scan.StatusChecked {
+			t.Fatal(fr.Reason)
+		}
+		return docFromReport(fr, fr.Findings)
+	}
+	return docBigPDF(sc, d)
+}
+
+// docBigDoc is the long draft as bench/gendocs writes it: the corpus paragraphs under a copy number
+// and a marking, about docBigPages pages of 1,500 characters.
+func docBigDoc(t testing.TB) docxfixture.Doc {
+	t.Helper()
 	names, _ := filepath.Glob("../../shared/corpus/*.txt")
 	if len(names) == 0 {
 		t.Skip("no corpus in ../../shared/corpus")
@@ -361,17 +380,11 @@ func docBigDraft(t testing.TB, pdf bool) docInput {
 		chars += len([]rune(paras[i%len(paras)]))
 	}
 	d.Body = append(d.Body, "联系人：张三，联系电话：13812345678", "（此件依申请公开）")
-	sc, err := scan.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !pdf {
-		fr := sc.ScanBytes("big.docx", d.Build(), extract.DefaultLimits(), scan.Options{})
-		if fr.Status != scan.StatusChecked {
-			t.Fatal(fr.Reason)
-		}
-		return docFromReport(fr, fr.Findings)
-	}
+	return d
+}
+
+// docBigPDF returns the long draft as the pages a PDF reader gives: lines broken every 38 characters, about 1,500 characters a page.
+func docBigPDF(sc *scan.Scanner, d docxfixture.Doc) docInput {
 	doc := &extract.Document{Format: "pdf", Coverage: 1}
 	var page strings.Builder
 	n := 0
@@ -468,7 +481,7 @@ func docPress(t *testing.T, v *DocView, prefix string, from, to int) {
 }
 
 // docTestServices wires the real core to a new archive in a temporary folder.
-func docTestServices(t *testing.T) *Services {
+func docTestServices(t testing.TB) *Services {
 	t.Helper()
 	a, err := index.Open(t.TempDir(), nil)
 	if err != nil {

@@ -39,8 +39,9 @@ type SearchScreen struct {
 	// OnChanged, when set, is called on the UI goroutine after a background search or record read has been shown.
 	OnChanged func()
 
-	win fyne.Window
-	svc *Services
+	win  fyne.Window
+	svc  *Services
+	sess *Session
 
 	root    fyne.CanvasObject
 	query   *widget.Entry
@@ -60,16 +61,20 @@ type SearchScreen struct {
 	info    *widget.Label
 	snippet *widget.RichText
 	doc     *DocView
+	export  *widget.Button // 导出发布稿 (office_release.go)
 
 	hits    []index.Hit
 	masked  map[int64]string // the hits' snippets with personal numbers masked
 	record  *index.Record
 	pending int
+
+	saveRelease func(*index.ReleaseCopy) // asks where to save a release copy and writes it; replaced in tests
 }
 
-// NewSearchScreen builds the archive search.
-func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
-	s := &SearchScreen{win: win, svc: svc}
+// NewSearchScreen builds the archive search of the signed-in user.
+func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScreen {
+	s := &SearchScreen{win: win, svc: svc, sess: sess}
+	s.saveRelease = s.askSaveRelease
 	s.query = widget.NewEntry()
 	s.query.SetPlaceHolder(lang.L("检索词（简体或繁体，空格分隔多个词）"))
 	s.query.OnSubmitted = s.onSubmitted
@@ -129,7 +134,8 @@ func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
 	s.info.Selectable = true
 	s.snippet = widget.NewRichText()
 	s.snippet.Wrapping = fyne.TextWrapWord
-	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, queueSection(lang.L("命中片段")), s.snippet))
+	s.export = widget.NewButtonWithIcon(lang.L("导出发布稿"), theme.DocumentSaveIcon(), s.onExportReleaseTapped)
+	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, container.NewHBox(s.export), queueSection(lang.L("命中片段")), s.snippet))
 	s.doc = NewDocView(win)
 	s.doc.SetMaskable()
 	s.doc.onMask = s.onMaskChanged
@@ -315,7 +321,7 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 		s.doc.showMessage(lang.L("文件无法读取：") + r.Unreadable)
 	} else {
 		in := docFromRecord(r, findingsInOrder(r.Findings, findingOrder(r.Findings)))
-		in.original = s.svc.originalFile(r.ID)
+		in.original = s.svc.originalFile(r.ID, s.sess.Actor())
 		s.doc.show(in)
 	}
 	s.empty.Hide()

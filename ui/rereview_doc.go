@@ -47,7 +47,7 @@ func (s *ReReviewScreen) showRecordDoc(r *index.Record, err error) {
 		s.doc.showMessage(lang.L("文件无法读取：") + r.Unreadable)
 	default:
 		in := docFromRecord(r, findingsInOrder(r.Findings, findingOrder(r.Findings)))
-		in.original = s.svc.originalFile(r.ID)
+		in.original = s.svc.originalFile(r.ID, s.sess.Actor())
 		s.doc.show(in)
 	}
 }

@@ -23,7 +23,7 @@ func (s *QueueScreen) showDoc(r *index.Record) {
 		return
 	}
 	in := docFromRecord(r, findingsInOrder(r.Findings, order))
-	in.original = s.svc.originalFile(r.ID)
+	in.original = s.svc.originalFile(r.ID, s.sess.Actor())
 	s.docOrder = order
 	s.doc.show(in)
 }
