@@ -40,8 +40,8 @@ func TestFiles(t *testing.T) {
 func testFiles(t *testing.T, b backend) {
 	o := startOffice(t, b, t.TempDir())
 	tok := o.setUp()
-	o.do(tok["管理员"], "POST", "/users", map[string]any{"user": "刘起草", "password": "刘起草-password", "role": review.RoleClerk, "department": "县财政局"}, 201)
-	other := o.login("刘起草", "刘起草-password")
+	o.do(tok["管理员"], "POST", "/users", map[string]any{"user": "刘起草", "password": passwordOf("刘起草"), "role": review.RoleClerk, "department": "县财政局"}, 201)
+	other := o.login("刘起草", passwordOf("刘起草"))
 
 	draft := docxfixture.Doc{Body: []string{"关于做好秋季防火工作的通知", "各乡镇人民政府：请做好秋季防火准备工作。"}, Comments: []string{"请核实"}}.Build()
 	res := o.submit(tok["张起草"], "防火通知.docx", string(draft), review.Decision{Attribute: review.Public}, 201)
