@@ -152,6 +152,8 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 			return v.failRow(r.id, fmt.Sprintf("记录 %d 没有对应的审计条目：它是绕过程序写入的", r.id)), nil
 		case e.ContentHash != r.contentHash():
 			return v.fail(e, fmt.Sprintf("记录 %d 与审计链第 %d 条不符：该记录在程序之外被修改", r.id, e.Seq)), nil
+		case len(file) == 0 && r.fileHash != "" && r.fileHash != emptyFileHash:
+			return v.fail(e, fmt.Sprintf("记录 %d 的原文件缺失：登记过原文件（哈希 %.12s…），库中却没有", r.id, r.fileHash)), nil
 		case file != nil && fileHash(file) != r.fileHash:
 			return v.fail(e, fmt.Sprintf("记录 %d 的原文件与登记的哈希不符：原文件被替换", r.id)), nil
 		case !docColumnsAgree(r.body, docType, validUntil):
@@ -185,6 +187,9 @@ func (v *Verification) failRow(id int64, problem string) *Verification {
 	v.OK, v.DraftID, v.Problem = false, id, problem
 	return v
 }
+
+// emptyFileHash is the hash of an empty file: a record that had one may hold no bytes.
+var emptyFileHash = fileHash(nil)
 
 // fileHash returns the hex SHA-256 of a file's bytes.
 func fileHash(b []byte) string {
