@@ -370,11 +370,11 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	if *code != "" {
 		return runVerifyCode(sf, *code, stdout, stderr)
 	}
-	st, done, err := sf.open(stderr)
+	st, err := sf.openReadOnly()
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer done()
+	defer st.Close()
 	v, err := st.Verify(context.Background())
 	if err != nil {
 		return fail(stderr, err)

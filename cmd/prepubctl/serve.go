@@ -24,7 +24,7 @@ func openDB(url string) (*index.Store, string, error) {
 	if url == "" {
 		return nil, "", errors.New("请用 --db 指定数据库：postgres://… 或 SQLite 文件路径")
 	}
-	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+	if isPostgres(url) {
 		st, err := index.OpenPostgres(url)
 		if err != nil {
 			return nil, "", err
@@ -34,6 +34,11 @@ func openDB(url string) (*index.Store, string, error) {
 	}
 	st, err := index.OpenStore(url)
 	return st, filepath.Dir(url), err
+}
+
+// isPostgres reports whether a --db value is a PostgreSQL URL, not a SQLite path.
+func isPostgres(url string) bool {
+	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
