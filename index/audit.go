@@ -116,13 +116,8 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 	prev, seq := genesis, int64(0)
 	for _, e := range entries {
 		seq++
-		switch {
-		case e.Seq != seq:
-			return v.fail(e, fmt.Sprintf("审计链第 %d 条缺失（下一条是第 %d 条）", seq, e.Seq)), nil
-		case e.PrevHash != prev:
-			return v.fail(e, fmt.Sprintf("审计链第 %d 条与上一条衔接不上：之前的记录被修改或删除", e.Seq)), nil
-		case e.computeHash() != e.Hash:
-			return v.fail(e, fmt.Sprintf("审计链第 %d 条的内容被修改", e.Seq)), nil
+		if problem := linkProblem(e, seq, prev); problem != "" {
+			return v.fail(e, problem), nil
 		}
 		prev = e.Hash
 		if e.DraftID != 0 && !sideAction(e.Action) {
@@ -176,6 +171,20 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 		return bad, err
 	}
 	return v, nil
+}
+
+// linkProblem says how entry e, expected as number seq after an entry whose
+// hash is prev, breaks the chain, or returns "" when it holds.
+func linkProblem(e AuditEntry, seq int64, prev string) string {
+	switch {
+	case e.Seq != seq:
+		return fmt.Sprintf("审计链第 %d 条缺失（下一条是第 %d 条）", seq, e.Seq)
+	case e.PrevHash != prev:
+		return fmt.Sprintf("审计链第 %d 条与上一条衔接不上：之前的记录被修改或删除", e.Seq)
+	case e.computeHash() != e.Hash:
+		return fmt.Sprintf("审计链第 %d 条的内容被修改", e.Seq)
+	}
+	return ""
 }
 
 func (v *Verification) fail(e AuditEntry, problem string) *Verification {
