@@ -144,7 +144,7 @@ func TestSearch(t *testing.T) {
 	}
 }
 
-// TestReindex ensures the index is rebuilt from the store when missing or of an old version.
+// TestReindex ensures the index is rebuilt from the store, once Open's repair has run, when missing or of an old version.
 func TestReindex(t *testing.T) {
 	a, dir := mustOpen(t)
 	loadCorpus(t, a)
@@ -158,8 +158,9 @@ func TestReindex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if h, _ := b.Search(ctx, index.Query{Text: "政务公开"}); len(h) < 4 {
-			t.Fatalf("rebuilt index finds %d", len(h))
+		b.WaitIndexed(ctx)
+		if h, err := b.Search(ctx, index.Query{Text: "政务公开"}); len(h) < 4 {
+			t.Fatalf("rebuilt index finds %d: %v", len(h), err)
 		}
 		b.Close()
 	}

@@ -33,7 +33,8 @@ func addArchiveFlags(fs *flag.FlagSet) archiveFlags {
 	}
 }
 
-// open opens the archive, showing reindex progress on a terminal.
+// open opens the archive and waits for its search index to be in step with
+// the store, showing the repair's progress on a terminal.
 func (f archiveFlags) open(stderr io.Writer) (*index.Archive, error) {
 	dir := *f.dir
 	if dir == "" {
@@ -43,7 +44,20 @@ func (f archiveFlags) open(stderr io.Writer) (*index.Archive, error) {
 		}
 		dir = d
 	}
-	return index.Open(dir, progressBar(stderr, "重建检索索引"))
+	a, err := index.Open(dir, progressBar(stderr, "重建检索索引"))
+	if err != nil {
+		return nil, err
+	}
+	a.WaitIndexed(context.Background())
+	printIndexProblems(stderr, a)
+	return a, nil
+}
+
+// printIndexProblems names the records the search index could not take.
+func printIndexProblems(w io.Writer, a *index.Archive) {
+	for _, p := range a.IndexProblems() {
+		fmt.Fprintf(w, "检索索引未收录：%s\n", p.Reason)
+	}
 }
 
 // progressBar returns a progress callback that draws on a terminal, or nil when stderr is not one.
@@ -116,6 +130,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		if err := a.Reindex(context.Background(), progressBar(stderr, "重建检索索引")); err != nil {
 			return fail(stderr, err)
 		}
+		printIndexProblems(stderr, a)
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "未知的 archive 子命令 %q：应为 add、list、show、reindex、repeal、expire 或 reinstate\n", args[0])
