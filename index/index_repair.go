@@ -41,7 +41,7 @@ type IndexProblem struct {
 }
 
 // repairBatch is how many records one step of a repair reads and indexes.
-const repairBatch = 200
+const repairBatch = 500
 
 // storeVersions returns the content hash that the last audit entry of every
 // stored draft holds, "" for a draft no entry wrote.
