@@ -1,11 +1,18 @@
 package main
 
 import (
+	"context"
 	"database/sql"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"prepub/index"
+	"prepub/review"
+	"prepub/review/scan"
 )
 
 // TestCheckpointCommands ensures checkpoint --new-key, checkpoint and verify
@@ -77,5 +84,57 @@ func TestCheckpointCommands(t *testing.T) {
 	}
 	if code, out, _ := runCLI("verify", arch, "--checkpoint", cp, "--key", key+".pub"); code != 1 || !strings.Contains(out, "末尾的审计记录被删除") {
 		t.Fatalf("cut tail against the checkpoint: %d %s", code, out)
+	}
+}
+
+// TestKeepCheckpoints ensures the server's schedule writes a checkpoint at
+// once, none more while the chain stands still, and a new one once it grows.
+func TestKeepCheckpoints(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	key := filepath.Join(t.TempDir(), "k")
+	if code, _, errs := runCLI("checkpoint", "--new-key", key); code != 0 {
+		t.Fatal(errs)
+	}
+	priv, err := index.LoadCheckpointKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	sc, _ := scan.Default()
+	add := func(text string) {
+		if _, _, err := a.Import(context.Background(), sc, "d.txt", []byte(text), index.ImportMeta{Attribute: review.Public}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("关于第一件事的通知\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan struct{})
+	go func() { keepCheckpoints(ctx, a.Store, priv, out, 20*time.Millisecond, io.Discard); close(stopped) }()
+	defer func() { cancel(); <-stopped }()
+	written := func(n int) []string {
+		t.Helper()
+		var files []string
+		for i := 0; i < 100; i++ {
+			if files, _ = filepath.Glob(filepath.Join(out, "checkpoint-*.json")); len(files) >= n {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		return files
+	}
+	if files := written(1); len(files) != 1 || !strings.HasSuffix(files[0], "-1.json") {
+		t.Fatalf("first checkpoint: %v", files)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if files := written(1); len(files) != 1 {
+		t.Fatalf("checkpoints of a chain that did not grow: %v", files)
+	}
+	add("关于第二件事的通知\n")
+	if files := written(2); len(files) != 2 || !strings.HasSuffix(files[1], "-2.json") {
+		t.Fatalf("checkpoint after the chain grew: %v", files)
 	}
 }
