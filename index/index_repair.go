@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -21,65 +18,8 @@ import (
 // write, an index from another copy, one deleted), repairs just those in the
 // background while searches are told the index is being rebuilt.
 
-// indexing is one repair of the search index, in the background or not.
-type indexing struct {
-	cancel   context.CancelFunc
-	done     chan struct{}
-	running  atomic.Bool
-	finished atomic.Int64
-	total    int64
-	mu       sync.Mutex
-	problems []IndexProblem
-}
-
-// IndexProblem is a record the search index could not take, and why. The
-// index keeps such a record by its title and state alone, marked, so it is
-// not tried again at every start.
-type IndexProblem struct {
-	ID     int64  `json:"id"`
-	Reason string `json:"reason"`
-}
-
 // repairBatch is how many records one step of a repair reads and indexes.
 const repairBatch = 500
-
-// storeVersions returns the content hash that the last audit entry of every
-// stored draft holds, "" for a draft no entry wrote.
-func (s *Store) storeVersions(ctx context.Context) (map[int64]string, error) {
-	want := map[int64]string{}
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM drafts`)
-	if err != nil {
-		return nil, storeErr("无法读取档案库", err)
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, storeErr("无法读取档案库", err)
-		}
-		want[id] = ""
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, storeErr("无法读取档案库", err)
-	}
-	rows, err = s.db.QueryContext(ctx, `SELECT draft_id, action, content_hash FROM audit WHERE draft_id <> 0 ORDER BY seq`)
-	if err != nil {
-		return nil, storeErr("无法读取审计链", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var action, hash string
-		if err := rows.Scan(&id, &action, &hash); err != nil {
-			return nil, storeErr("无法读取审计链", err)
-		}
-		if _, ok := want[id]; ok && !sideAction(action) {
-			want[id] = hash
-		}
-	}
-	return want, rows.Err()
-}
 
 // versions returns the version of every document in the index, by document ID.
 func (si *searchIndex) versions(ctx context.Context) (map[string]string, error) {
@@ -222,81 +162,4 @@ func placeholder(r row, version, reason string) searchDoc {
 	st := review.State(r.state)
 	return searchDoc{Title: r.title, Attribute: r.attribute, Basis: r.basis, State: r.state, Open: openFlag(st),
 		Department: r.department, File: r.file, Version: version, Unindexable: reason}
-}
-
-func (ix *indexing) problem(id int64, reason string) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	ix.problems = append(ix.problems, IndexProblem{ID: id, Reason: reason})
-}
-
-// rowsByID calls fn with the stored row of each of ids that exists, in ID order.
-func (s *Store) rowsByID(ctx context.Context, ids []int64, fn func(row) error) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	marks := make([]string, len(ids))
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		marks[i], args[i] = fmt.Sprintf("$%d", i+1), id
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+` FROM drafts WHERE id IN (`+strings.Join(marks, ", ")+`) ORDER BY id`, args...)
-	if err != nil {
-		return storeErr("无法读取档案库", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		r, err := scanRow(rows)
-		if err != nil {
-			return storeErr("无法读取档案库", err)
-		}
-		if err := fn(r); err != nil {
-			return storeErr("无法修复检索索引", err)
-		}
-	}
-	return rows.Err()
-}
-
-// indexingErr is the answer of a search while the index is being repaired, nil otherwise.
-func (a *Archive) indexingErr() error {
-	ix := a.fix.Load()
-	if ix == nil || !ix.running.Load() {
-		return nil
-	}
-	return review.Errorf(review.ErrIndexing, "正在重建检索索引（已完成 %d/%d 条），请稍候再检索", ix.finished.Load(), ix.total)
-}
-
-// WaitIndexed waits until a repair of the search index that Open started has
-// ended, or ctx ends.
-func (a *Archive) WaitIndexed(ctx context.Context) error {
-	ix := a.fix.Load()
-	if ix == nil {
-		return nil
-	}
-	select {
-	case <-ix.done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-// IndexProblems returns the records the last repair of the index could not
-// take, and why.
-func (a *Archive) IndexProblems() []IndexProblem {
-	ix := a.fix.Load()
-	if ix == nil {
-		return nil
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	return append([]IndexProblem(nil), ix.problems...)
-}
-
-// stopRepair cancels a repair running in the background and waits for it.
-func (a *Archive) stopRepair() {
-	if ix := a.fix.Load(); ix != nil && ix.cancel != nil {
-		ix.cancel()
-		<-ix.done
-	}
 }
