@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"prepub/review"
@@ -21,6 +22,10 @@ type Archive struct {
 	search *searchIndex
 	Dir    string
 	closed sync.Once
+	// indexMu keeps a repair of the index and the writes made meanwhile in order.
+	indexMu sync.Mutex
+	// fix is the latest repair of the index, nil when none was needed.
+	fix atomic.Pointer[indexing]
 }
 
 // errClosed is the answer of an archive used after Close.
@@ -45,8 +50,10 @@ func DefaultDir() (string, error) {
 }
 
 // Open opens the archive in dir, creating it when missing. The search index
-// is rebuilt from the store when it is missing, of an old version, unreadable
-// or out of step with the store; progress, when not nil, is told how far it is.
+// is compared with the store record by record; what differs (all of it when
+// the index is missing, of an old version or unreadable) is repaired in the
+// background, searches answering ErrIndexing meanwhile (WaitIndexed waits);
+// progress, when not nil, is told how far the repair is, from its goroutine.
 func Open(dir string, progress func(done, total int)) (*Archive, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("无法创建档案库文件夹 %s：%v", dir, err)}
@@ -73,16 +80,20 @@ func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, 
 	}
 	a.search = si
 	ctx := context.Background()
-	n, err := st.Count(ctx)
+	want, err := st.storeVersions(ctx)
 	if err != nil {
 		a.Close()
-		return nil, storeErr("无法读取档案库", err)
+		return nil, err
 	}
-	if c, err := si.count(); fresh || err != nil || int(c) != n {
-		if err := a.Reindex(ctx, progress); err != nil {
+	have := map[string]string{}
+	if !fresh {
+		if have, err = si.versions(ctx); err != nil {
 			a.Close()
-			return nil, err
+			return nil, storeErr("无法读取检索索引", err)
 		}
+	}
+	if stale, gone := differences(want, have); len(stale)+len(gone) > 0 {
+		a.startRepair(stale, gone, want, progress)
 	}
 	return a, nil
 }
@@ -94,6 +105,7 @@ func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, 
 func (a *Archive) Close() error {
 	var err error
 	a.closed.Do(func() {
+		a.stopRepair()
 		if a.search != nil {
 			err = a.search.close()
 		}
@@ -106,12 +118,21 @@ func (a *Archive) Close() error {
 	return err
 }
 
-// Reindex rebuilds the search index from the store.
+// Reindex rebuilds the whole search index from the store, now, stopping a
+// repair running in the background first. Records it cannot take are kept
+// as such (IndexProblems).
 func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) error {
-	total, err := a.Store.Count(ctx)
+	a.stopRepair()
+	want, err := a.Store.storeVersions(ctx)
 	if err != nil {
-		return storeErr("无法读取档案库", err)
+		return err
 	}
+	stale, _ := differences(want, nil)
+	ix := &indexing{done: make(chan struct{}), total: int64(len(stale))}
+	ix.running.Store(true)
+	a.fix.Store(ix)
+	defer close(ix.done)
+	defer ix.running.Store(false)
 	dir := a.search.dir
 	a.search.close()
 	os.RemoveAll(dir)
@@ -120,31 +141,7 @@ func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) e
 		return storeErr("无法重建检索索引", err)
 	}
 	a.search = si
-	batch := si.idx.NewBatch()
-	done := 0
-	err = a.Store.Each(ctx, "", nil, func(r *Record) error {
-		if err := batch.Index(fmt.Sprint(r.ID), docOf(r)); err != nil {
-			return err
-		}
-		done++
-		if batch.Size() >= 500 {
-			if err := si.idx.Batch(batch); err != nil {
-				return err
-			}
-			batch.Reset()
-			if progress != nil {
-				progress(done, total)
-			}
-		}
-		return nil
-	})
-	if err == nil && batch.Size() > 0 {
-		err = si.idx.Batch(batch)
-	}
-	if progress != nil {
-		progress(done, total)
-	}
-	if err != nil {
+	if err := a.repair(ctx, ix, si, stale, nil, want, progress); err != nil {
 		return storeErr("重建检索索引失败", err)
 	}
 	return nil
@@ -174,6 +171,8 @@ func (a *Archive) PutMany(ctx context.Context, recs []*Record, files [][]byte, a
 // index adds records to the search index. A failure is not an error: the
 // store is the truth, and the index is rebuilt from it at the next Open.
 func (a *Archive) index(recs ...*Record) {
+	a.indexMu.Lock()
+	defer a.indexMu.Unlock()
 	batch := a.search.idx.NewBatch()
 	for _, r := range recs {
 		if batch.Index(fmt.Sprint(r.ID), docOf(r)) != nil {
@@ -188,12 +187,18 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if a.search == nil {
 		return nil, errClosed
 	}
+	if err := a.indexingErr(); err != nil {
+		return nil, err
+	}
 	return a.search.search(ctx, q)
 }
 
 // Similar returns the decided records closest to a draft's text, best first,
 // leaving out the record exclude (0 for none).
 func (a *Archive) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {
+	if err := a.indexingErr(); err != nil {
+		return nil, err
+	}
 	hits, err := a.search.similar(ctx, scan.Fold(text), n+1)
 	if err != nil {
 		return nil, err

@@ -144,7 +144,7 @@ func TestSearch(t *testing.T) {
 	}
 }
 
-// TestReindex ensures the index is rebuilt from the store when missing or of an old version.
+// TestReindex ensures the index is rebuilt from the store, once Open's repair has run, when missing or of an old version.
 func TestReindex(t *testing.T) {
 	a, dir := mustOpen(t)
 	loadCorpus(t, a)
@@ -158,8 +158,9 @@ func TestReindex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if h, _ := b.Search(ctx, index.Query{Text: "政务公开"}); len(h) < 4 {
-			t.Fatalf("rebuilt index finds %d", len(h))
+		b.WaitIndexed(ctx)
+		if h, err := b.Search(ctx, index.Query{Text: "政务公开"}); len(h) < 4 {
+			t.Fatalf("rebuilt index finds %d: %v", len(h), err)
 		}
 		b.Close()
 	}
@@ -187,6 +188,8 @@ func TestVerify(t *testing.T) {
 		{"DeleteAudit", `DELETE FROM audit WHERE seq=2`, "第 2 条缺失"},
 		{"RewriteAuditTail", `UPDATE audit SET content_hash='x' WHERE seq=5`, "第 5 条"},
 		{"ReplaceFile", `UPDATE drafts SET file_bytes=x'00' WHERE id=1`, "原文件"},
+		{"NullFile", `UPDATE drafts SET file_bytes=NULL WHERE id=2`, "记录 2 的原文件缺失"},
+		{"EmptyFile", `UPDATE drafts SET file_bytes=x'' WHERE id=3`, "记录 3 的原文件缺失"},
 		{"InsertRow", `INSERT INTO drafts (id, title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
 			SELECT 99, title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body FROM drafts WHERE id=1`, "记录 99"},
 		{"EditDocType", `UPDATE drafts SET doc_type='regulation' WHERE id=1`, "记录 1 的文件类型"},

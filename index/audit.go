@@ -116,13 +116,8 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 	prev, seq := genesis, int64(0)
 	for _, e := range entries {
 		seq++
-		switch {
-		case e.Seq != seq:
-			return v.fail(e, fmt.Sprintf("审计链第 %d 条缺失（下一条是第 %d 条）", seq, e.Seq)), nil
-		case e.PrevHash != prev:
-			return v.fail(e, fmt.Sprintf("审计链第 %d 条与上一条衔接不上：之前的记录被修改或删除", e.Seq)), nil
-		case e.computeHash() != e.Hash:
-			return v.fail(e, fmt.Sprintf("审计链第 %d 条的内容被修改", e.Seq)), nil
+		if problem := linkProblem(e, seq, prev); problem != "" {
+			return v.fail(e, problem), nil
 		}
 		prev = e.Hash
 		if e.DraftID != 0 && !sideAction(e.Action) {
@@ -152,6 +147,8 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 			return v.failRow(r.id, fmt.Sprintf("记录 %d 没有对应的审计条目：它是绕过程序写入的", r.id)), nil
 		case e.ContentHash != r.contentHash():
 			return v.fail(e, fmt.Sprintf("记录 %d 与审计链第 %d 条不符：该记录在程序之外被修改", r.id, e.Seq)), nil
+		case len(file) == 0 && r.fileHash != "" && r.fileHash != emptyFileHash:
+			return v.fail(e, fmt.Sprintf("记录 %d 的原文件缺失：登记过原文件（哈希 %.12s…），库中却没有", r.id, r.fileHash)), nil
 		case file != nil && fileHash(file) != r.fileHash:
 			return v.fail(e, fmt.Sprintf("记录 %d 的原文件与登记的哈希不符：原文件被替换", r.id)), nil
 		case !docColumnsAgree(r.body, docType, validUntil):
@@ -179,6 +176,20 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 	return v, nil
 }
 
+// linkProblem says how entry e, expected as number seq after an entry whose
+// hash is prev, breaks the chain, or returns "" when it holds.
+func linkProblem(e AuditEntry, seq int64, prev string) string {
+	switch {
+	case e.Seq != seq:
+		return fmt.Sprintf("审计链第 %d 条缺失（下一条是第 %d 条）", seq, e.Seq)
+	case e.PrevHash != prev:
+		return fmt.Sprintf("审计链第 %d 条与上一条衔接不上：之前的记录被修改或删除", e.Seq)
+	case e.computeHash() != e.Hash:
+		return fmt.Sprintf("审计链第 %d 条的内容被修改", e.Seq)
+	}
+	return ""
+}
+
 func (v *Verification) fail(e AuditEntry, problem string) *Verification {
 	v.OK, v.Seq, v.DraftID, v.Problem = false, e.Seq, e.DraftID, problem
 	return v
@@ -188,6 +199,9 @@ func (v *Verification) failRow(id int64, problem string) *Verification {
 	v.OK, v.DraftID, v.Problem = false, id, problem
 	return v
 }
+
+// emptyFileHash is the hash of an empty file: a record that had one may hold no bytes.
+var emptyFileHash = fileHash(nil)
 
 // fileHash returns the hex SHA-256 of a file's bytes.
 func fileHash(b []byte) string {

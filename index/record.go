@@ -41,6 +41,9 @@ type Record struct {
 	Resolutions map[int]review.Resolution `json:"resolutions,omitempty"`
 	Statements  []scan.Statement          `json:"statements,omitempty"`
 	Coverage    float64                   `json:"coverage"`
+	// version is the content hash of the row the record was last written
+	// as: what the search index files it under.
+	version string
 }
 
 // Text returns the visible text of the draft, parts joined.

@@ -26,7 +26,7 @@ import (
 
 // searchVersion changes whenever the mapping or the indexed fields change;
 // an index of another version is rebuilt from the store.
-const searchVersion = "3"
+const searchVersion = "4"
 
 // highlighterName marks matches with 【】, which read well in Chinese text and need no HTML.
 const highlighterName = "prepub-mark"
@@ -61,6 +61,13 @@ type searchDoc struct {
 	Department string    `json:"department"`
 	Date       time.Time `json:"date"`
 	File       string    `json:"file"`
+	// Version is the content hash of the stored row the document was made
+	// from (the hash its last audit entry holds): Open compares it with the
+	// store's to find, record by record, what the index lacks.
+	Version string `json:"version"`
+	// Unindexable says why the record's text is not in the index (its row
+	// could not be read): it is kept as such, not tried at every start.
+	Unindexable string `json:"unindexable,omitempty"`
 }
 
 func docOf(r *Record) searchDoc {
@@ -80,7 +87,7 @@ func docOf(r *Record) searchDoc {
 	return searchDoc{
 		Title: r.Title, Content: scan.Fold(c.String()),
 		Attribute: string(r.Attribute), Basis: r.Basis, State: string(r.State), Open: openFlag(r.State), Department: r.Department,
-		Date: r.Date(), File: r.File,
+		Date: r.Date(), File: r.File, Version: r.version,
 	}
 }
 
@@ -114,7 +121,7 @@ func newMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentMapping()
 	doc.AddFieldMappingsAt("content", content)
 	doc.AddFieldMappingsAt("title", stored)
-	for _, f := range []string{"attribute", "basis", "state", "open", "department", "file"} {
+	for _, f := range []string{"attribute", "basis", "state", "open", "department", "file", "version", "unindexable"} {
 		doc.AddFieldMappingsAt(f, kw)
 	}
 	date := bleve.NewDateTimeFieldMapping()
@@ -154,8 +161,6 @@ func openSearch(dir string) (s *searchIndex, fresh bool, err error) {
 	}
 	return &searchIndex{idx: idx, dir: dir}, true, nil
 }
-
-func (s *searchIndex) count() (uint64, error) { return s.idx.DocCount() }
 
 func (s *searchIndex) close() error { return s.idx.Close() }
 

@@ -396,7 +396,8 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, rec *Record, file []byte, a
 			return storeErr("无法保存原文件", err)
 		}
 	}
-	return s.appendAudit(ctx, tx, actor, action, rec.ID, r.contentHash())
+	rec.version = r.contentHash()
+	return s.appendAudit(ctx, tx, actor, action, rec.ID, rec.version)
 }
 
 func boolInt(b bool) int64 {

@@ -14,6 +14,7 @@ const (
 	ErrInternal   = "internal"   // anything unexpected
 	ErrRules      = "rules"      // a rules file that does not validate
 	ErrUnreadable = "unreadable" // a file that could not be checked
+	ErrIndexing   = "indexing"   // the search index is being rebuilt: search again shortly
 )
 
 // Error is a refusal with a code the CLI and server map to statuses and a

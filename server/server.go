@@ -125,7 +125,7 @@ func refuse(w http.ResponseWriter, status int, code, msg string) {
 func fail(w http.ResponseWriter, err error) {
 	code := review.ErrorCode(err)
 	status := map[string]int{review.ErrInvalid: 400, review.ErrForbidden: 403, review.ErrNotFound: 404,
-		review.ErrConflict: 409, review.ErrRules: 400, review.ErrUnreadable: 400}[code]
+		review.ErrConflict: 409, review.ErrRules: 400, review.ErrUnreadable: 400, review.ErrIndexing: 503}[code]
 	if status == 0 {
 		status = 500
 	}

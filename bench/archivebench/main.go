@@ -1,7 +1,8 @@
 // Command archivebench builds an archive of many drafts varied from the
 // corpus texts, then measures the search index build rate, search latency
 // (p50, p95) over a fixed query list beside rg over the same texts written as
-// files, and the time of the annual report. bench/archive.sh runs it.
+// files, the time of the annual report, and the time of reopening it, when
+// the index is checked against the store record by record. bench/archive.sh runs it.
 package main
 
 import (
@@ -108,6 +109,15 @@ func run(n int, dir, corpus string, runs int) error {
 		return err
 	}
 	fmt.Printf("annual report 2025: %d decisions counted in %s\n", rep.Total, time.Since(t0).Round(time.Millisecond))
+	if err := a.Close(); err != nil {
+		return err
+	}
+	t0 = time.Now()
+	if a, err = index.Open(dir, nil); err != nil {
+		return err
+	}
+	a.WaitIndexed(ctx)
+	fmt.Printf("reopen, index checked against the store record by record: %d drafts in %s\n", n, time.Since(t0).Round(time.Millisecond))
 	return a.Close()
 }
 

@@ -33,7 +33,8 @@ func addArchiveFlags(fs *flag.FlagSet) archiveFlags {
 	}
 }
 
-// open opens the archive, showing reindex progress on a terminal.
+// open opens the archive and waits for its search index to be in step with
+// the store, showing the repair's progress on a terminal.
 func (f archiveFlags) open(stderr io.Writer) (*index.Archive, error) {
 	dir := *f.dir
 	if dir == "" {
@@ -43,7 +44,20 @@ func (f archiveFlags) open(stderr io.Writer) (*index.Archive, error) {
 		}
 		dir = d
 	}
-	return index.Open(dir, progressBar(stderr, "重建检索索引"))
+	a, err := index.Open(dir, progressBar(stderr, "重建检索索引"))
+	if err != nil {
+		return nil, err
+	}
+	a.WaitIndexed(context.Background())
+	printIndexProblems(stderr, a)
+	return a, nil
+}
+
+// printIndexProblems names the records the search index could not take.
+func printIndexProblems(w io.Writer, a *index.Archive) {
+	for _, p := range a.IndexProblems() {
+		fmt.Fprintf(w, "检索索引未收录：%s\n", p.Reason)
+	}
 }
 
 // progressBar returns a progress callback that draws on a terminal, or nil when stderr is not one.
@@ -116,6 +130,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		if err := a.Reindex(context.Background(), progressBar(stderr, "重建检索索引")); err != nil {
 			return fail(stderr, err)
 		}
+		printIndexProblems(stderr, a)
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "未知的 archive 子命令 %q：应为 add、list、show、reindex、repeal、expire 或 reinstate\n", args[0])
@@ -356,10 +371,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 }
 
 func runVerify(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("verify", "verify [--archive DIR | --db URL] [--code CODE] [--json]", stderr)
+	fs := newFlagSet("verify", "verify [--archive DIR | --db URL] [--code CODE | --checkpoint FILE --key FILE.pub] [--json]", stderr)
 	sf := addStoreFlags(fs)
 	af := sf.archiveFlags
 	code := fs.String("code", "", "核验审查表上的验证码（XXXX-XXXX-XXXX-XXXX）")
+	checkpoint := fs.String("checkpoint", "", "另核对审计链仍到达该检查点文件记下的链尾")
+	pubKey := fs.String("key", "", "受信任的检查点公钥文件（.pub），与 --checkpoint 同用")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return exitUsage
 	}
@@ -367,22 +384,39 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg)
 		return exitUsage
 	}
+	switch {
+	case *checkpoint != "" && *code != "":
+		fmt.Fprintln(stderr, "--code 和 --checkpoint 不能同时使用")
+		return exitUsage
+	case (*checkpoint == "") != (*pubKey == ""):
+		fmt.Fprintln(stderr, "--checkpoint 须与 --key 同用：--key 给出受信任的公钥文件（.pub），检查点文件自带的公钥不作数")
+		return exitUsage
+	}
 	if *code != "" {
 		return runVerifyCode(sf, *code, stdout, stderr)
 	}
-	st, done, err := sf.open(stderr)
+	st, err := sf.openReadOnly()
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer done()
-	v, err := st.Verify(context.Background())
+	defer st.Close()
+	ctx := context.Background()
+	v, err := st.Verify(ctx)
 	if err != nil {
 		return fail(stderr, err)
+	}
+	if v.OK && *checkpoint != "" {
+		if err := checkCheckpoint(ctx, st, v, *checkpoint, *pubKey); err != nil {
+			return fail(stderr, err)
+		}
 	}
 	if *af.json {
 		jsonLine(stdout, v)
 	} else if v.OK {
 		fmt.Fprintf(stdout, "审计链完整：%d 条审计记录，%d 条档案记录，均与库中数据一致。\n链尾哈希：%s（可另行记录，用于日后核对）\n", v.Entries, v.Records, v.Head)
+		if *checkpoint != "" {
+			fmt.Fprintf(stdout, "审计链仍到达检查点 %s 记下的链尾。\n", *checkpoint)
+		}
 	} else {
 		fmt.Fprintf(stdout, "审计链不一致：%s\n", v.Problem)
 	}

@@ -31,7 +31,8 @@ const usage = `用法：prepubctl <命令> [选项] ...
   rules  检查（--check FILE）或打印（--print）签发规则文件
   archive  档案库：add 导入已决定的文件，list 列出，show 查看，reindex 重建检索索引
   search   全文检索档案库（简体、繁体均可）
-  verify   核对审计链与档案记录是否一致
+  verify   核对审计链与档案记录是否一致；--checkpoint 另核对签名的检查点
+  checkpoint 把审计链的链尾签名写入检查点文件，存放在数据库之外
   sheet    打印审查表（A4 PDF，带验证码和二维码）；verify --code 核验打印的审查表
   rereview 年度复查：列出到期的不予公开、依申请公开决定，维持或转为公开
   report   政府信息公开工作年度报告表三，可导出 .xlsx、.csv
@@ -72,6 +73,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSearch(args[1:], stdout, stderr)
 	case "verify":
 		return runVerify(args[1:], stdout, stderr)
+	case "checkpoint":
+		return runCheckpoint(args[1:], stdout, stderr)
 	case "sheet":
 		return runSheet(args[1:], stdout, stderr)
 	case "rereview":

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
@@ -23,7 +24,7 @@ func openDB(url string) (*index.Store, string, error) {
 	if url == "" {
 		return nil, "", errors.New("请用 --db 指定数据库：postgres://… 或 SQLite 文件路径")
 	}
-	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+	if isPostgres(url) {
 		st, err := index.OpenPostgres(url)
 		if err != nil {
 			return nil, "", err
@@ -35,20 +36,43 @@ func openDB(url string) (*index.Store, string, error) {
 	return st, filepath.Dir(url), err
 }
 
+// isPostgres reports whether a --db value is a PostgreSQL URL, not a SQLite path.
+func isPostgres(url string) bool {
+	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
+}
+
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve --listen ADDR --db URL [--tls-cert F --tls-key F] [--index DIR] [--rules FILE]", stderr)
+	fs := newFlagSet("serve", "serve --listen ADDR --db URL [--tls-cert F --tls-key F] [--index DIR] [--rules FILE] [--checkpoint-key FILE --checkpoint-dir DIR]", stderr)
 	listen := fs.String("listen", "127.0.0.1:8443", "监听地址")
 	db := fs.String("db", "", "数据库：postgres://… 或 SQLite 文件路径")
 	certFile := fs.String("tls-cert", "", "TLS 证书文件（不给出时自动生成自签名证书）")
 	keyFile := fs.String("tls-key", "", "TLS 私钥文件")
 	indexDir := fs.String("index", "", "检索索引文件夹")
 	rulesFile := fs.String("rules", "", "本单位的规则文件")
+	cpKeyFile := fs.String("checkpoint-key", "", "签发检查点的私钥文件（prepubctl checkpoint --new-key 生成）")
+	cpDir := fs.String("checkpoint-dir", "", "检查点文件夹：启动时和此后每小时写入一个检查点（宜在另一台机器或另一块盘上）")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return exitUsage
 	}
 	if (*certFile == "") != (*keyFile == "") {
 		fmt.Fprintln(stderr, "--tls-cert 和 --tls-key 须同时给出")
 		return exitUsage
+	}
+	if (*cpKeyFile == "") != (*cpDir == "") {
+		fmt.Fprintln(stderr, "--checkpoint-key 和 --checkpoint-dir 须同时给出（或都不给出：不写检查点）")
+		return exitUsage
+	}
+	var cpKey ed25519.PrivateKey
+	if *cpKeyFile != "" {
+		var err error
+		if cpKey, err = index.LoadCheckpointKey(*cpKeyFile); err != nil {
+			fmt.Fprintln(stderr, review.ErrorMessage(err))
+			return exitUsage
+		}
+		if err := os.MkdirAll(*cpDir, 0o750); err != nil {
+			fmt.Fprintf(stderr, "无法建立检查点文件夹 %s：%v\n", *cpDir, err)
+			return exitUsage
+		}
 	}
 	st, dir, err := openDB(*db)
 	if err != nil {
@@ -79,6 +103,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	api := server.New(&index.Desk{Archive: a, Rules: rules, Scanner: sc})
 	srv := server.HTTPServer(*listen, api.Handler(), cert)
 	fmt.Fprintf(stdout, "prepub 服务已启动：https://%s/api/v1\n证书指纹（SHA-256）：%s\n规则：%s\n", *listen, fp, rules.Source)
+	if cpKey != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go keepCheckpoints(ctx, st, cpKey, *cpDir, checkpointEvery, stderr)
+		fmt.Fprintf(stdout, "检查点：每小时写入 %s\n", *cpDir)
+	}
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	errc := make(chan error, 1)

@@ -45,7 +45,8 @@ func TestUsersBackupRestore(t *testing.T) {
 	}
 }
 
-// TestServe ensures prepubctl serve starts over HTTPS with a self-signed certificate whose printed fingerprint a client can pin, and stops cleanly.
+// TestServe ensures prepubctl serve starts over HTTPS with a self-signed certificate whose printed fingerprint a client can pin,
+// writes a checkpoint the chain reaches when given a key and a folder, and stops cleanly.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "archive.db")
@@ -57,7 +58,11 @@ func TestServe(t *testing.T) {
 	addr := l.Addr().String()
 	l.Close()
 	self, _ := os.Executable()
-	cmd := exec.Command(self, "serve", "--listen", addr, "--db", db)
+	key, cps := filepath.Join(dir, "checkpoint.key"), filepath.Join(dir, "checkpoints")
+	if code := run([]string{"checkpoint", "--new-key", key}, nil, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	cmd := exec.Command(self, "serve", "--listen", addr, "--db", db, "--checkpoint-key", key, "--checkpoint-dir", cps)
 	cmd.Env = append(os.Environ(), "PREPUB_CTL_MAIN=1")
 	stdout, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
@@ -101,6 +106,17 @@ func TestServe(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || login["role"] != "admin" || login["token"] == "" {
 		t.Fatalf("%d %v", resp.StatusCode, login)
+	}
+	var written []string
+	for i := 0; i < 50 && len(written) == 0; i++ {
+		written, _ = filepath.Glob(filepath.Join(cps, "checkpoint-*.json"))
+		time.Sleep(100 * time.Millisecond)
+	}
+	if len(written) != 1 {
+		t.Fatalf("checkpoints written at start: %v", written)
+	}
+	if code, out, errs := runCLI("verify", "--db", db, "--checkpoint", written[0], "--key", key+".pub"); code != 0 {
+		t.Fatalf("verify against the server's checkpoint: %d %s %s", code, out, errs)
 	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := cmd.Wait(); err != nil {

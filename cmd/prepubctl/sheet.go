@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"prepub/index"
@@ -38,6 +39,27 @@ func (f storeFlags) open(stderr io.Writer) (st *index.Store, done func(), err er
 		return nil, nil, err
 	}
 	return a.Store, func() { a.Close() }, nil
+}
+
+// openReadOnly opens the store to read only: the PostgreSQL database of
+// --db, or the SQLite file of --db or of the --archive folder, without the
+// search index, so a running program holding the index never makes it wait.
+func (f storeFlags) openReadOnly() (*index.Store, error) {
+	if *f.db != "" {
+		if isPostgres(*f.db) {
+			return index.OpenPostgres(*f.db)
+		}
+		return index.OpenStoreReadOnly(*f.db)
+	}
+	dir := *f.dir
+	if dir == "" {
+		d, err := index.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	return index.OpenStoreReadOnly(filepath.Join(dir, "archive.db"))
 }
 
 // usageErr reports bad usage: both --archive and --db.

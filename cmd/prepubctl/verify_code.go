@@ -18,11 +18,11 @@ func runVerifyCode(sf storeFlags, code string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, review.ErrorMessage(err))
 		return exitUsage
 	}
-	st, done, err := sf.open(stderr)
+	st, err := sf.openReadOnly()
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer done()
+	defer st.Close()
 	res, err := st.VerifyCode(context.Background(), code)
 	if err != nil {
 		return fail(stderr, err)
