@@ -163,7 +163,7 @@ func TestSearchScreen_MasksPersonalNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, w := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc) })
+	s, w := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc, officeDisclosure) })
 	s.SetQuery("值班联系人")
 	if err := s.Search(); err != nil || len(s.Hits()) != 1 {
 		t.Fatalf("search: %v %+v", err, s.Hits())

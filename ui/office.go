@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -39,8 +40,9 @@ type SearchScreen struct {
 	// OnChanged, when set, is called on the UI goroutine after a background search or record read has been shown.
 	OnChanged func()
 
-	win fyne.Window
-	svc *Services
+	win  fyne.Window
+	svc  *Services
+	sess *Session
 
 	root    fyne.CanvasObject
 	query   *widget.Entry
@@ -60,6 +62,7 @@ type SearchScreen struct {
 	info    *widget.Label
 	snippet *widget.RichText
 	doc     *DocView
+	sheet   *sheetPrinter
 
 	hits    []index.Hit
 	masked  map[int64]string // the hits' snippets with personal numbers masked
@@ -67,9 +70,9 @@ type SearchScreen struct {
 	pending int
 }
 
-// NewSearchScreen builds the archive search.
-func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
-	s := &SearchScreen{win: win, svc: svc}
+// NewSearchScreen builds the archive search for the signed-in user.
+func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScreen {
+	s := &SearchScreen{win: win, svc: svc, sess: sess}
 	s.query = widget.NewEntry()
 	s.query.SetPlaceHolder(lang.L("检索词（简体或繁体，空格分隔多个词）"))
 	s.query.OnSubmitted = s.onSubmitted
@@ -129,8 +132,10 @@ func NewSearchScreen(win fyne.Window, svc *Services) *SearchScreen {
 	s.info.Selectable = true
 	s.snippet = widget.NewRichText()
 	s.snippet.Wrapping = fyne.TextWrapWord
-	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, queueSection(lang.L("命中片段")), s.snippet))
 	s.doc = NewDocView(win)
+	s.sheet = newSheetPrinter(win, svc, sess, func(u *url.URL) error { return s.doc.OpenURL(u) }, s.changed)
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(s.sheet.button), s.title)
+	s.detail = container.NewVScroll(container.NewVBox(head, s.info, queueSection(lang.L("命中片段")), s.snippet))
 	s.doc.SetMaskable()
 	s.doc.onMask = s.onMaskChanged
 	s.page = container.NewVSplit(s.detail, s.doc.Content())
@@ -201,6 +206,10 @@ func (s *SearchScreen) Search() error {
 	return err
 }
 
+// PrintSheet prints the sign-off sheet of the record on show to a private
+// temporary PDF and opens it in the system's viewer; it returns the PDF's path.
+func (s *SearchScreen) PrintSheet() (string, error) { return s.sheet.print() }
+
 // SetQuery puts words in the search entry.
 func (s *SearchScreen) SetQuery(text string) { s.query.SetText(text) }
 
@@ -257,6 +266,7 @@ func (s *SearchScreen) showHits(hits []index.Hit, err error) {
 	s.hits = hits
 	s.masked = map[int64]string{}
 	s.record = nil
+	s.sheet.set(0)
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.list.ScrollToTop()
@@ -288,6 +298,7 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 		return
 	}
 	s.record = r
+	s.sheet.set(r.ID)
 	s.title.SetText(r.Title)
 	date := r.IssueDate
 	if date == "" && !r.DecidedAt.IsZero() {

@@ -87,7 +87,7 @@ func officeMarkedWords(w fyne.Window) []string {
 func TestSearchScreen(t *testing.T) {
 	svc := rqServices(t)
 	ids := rqImportCorpus(t, svc, 2025)
-	s, w := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc) })
+	s, w := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc, officeDisclosure) })
 
 	test.Type(officeEntry(t, w, "检索词"), "政務公開")
 	if err := s.Search(); err != nil {
@@ -142,7 +142,7 @@ func TestSearchScreen(t *testing.T) {
 func TestSearchScreen_Dates(t *testing.T) {
 	svc := rqServices(t)
 	rqImportCorpus(t, svc, 2025)
-	s, w := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc) })
+	s, w := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc, officeDisclosure) })
 
 	from := officeEntry(t, w, "起始")
 	test.Type(from, "2025/1/1")
@@ -302,7 +302,7 @@ func TestSearchScreen_Screenshot(t *testing.T) {
 	}
 	svc := rqServices(t)
 	rqImportCorpus(t, svc, 2025)
-	s, _ := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc) })
+	s, _ := officeWindow(t, func(w fyne.Window) *ui.SearchScreen { return ui.NewSearchScreen(w, svc, officeDisclosure) })
 	s.SetQuery("政務公開")
 	if err := s.Search(); err != nil || len(s.Hits()) == 0 {
 		t.Fatalf("%v %v", err, s.Hits())

@@ -107,7 +107,7 @@ func (s *Shell) SignedIn(u index.User) {
 		add(lang.L("账号"), NewUsersScreen(s.win, s.svc, s.sess))
 	}
 	if index.MaySearch(u.Role) {
-		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc))
+		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc, s.sess))
 	}
 	if index.MayKeepArchive(u.Role) {
 		add(lang.L("年度复查"), NewReReviewScreen(s.win, s.svc, s.sess))
