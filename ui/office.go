@@ -790,4 +790,3 @@ func (s *ReReviewScreen) updateExpItem(i widget.ListItemID, o fyne.CanvasObject)
 	}
 	o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s　%s　%s（第 %d 号）"), e.Title, e.Marking, when, e.ID))
 }
-
