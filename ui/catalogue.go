@@ -21,8 +21,8 @@ import (
 
 // Columns of the catalogue's table.
 var (
-	catalogueColTitles = []string{"索引号", "信息名称", "文号", "发布日期", "主题分类", "有效性"}
-	catalogueColWidths = []float32{200, 300, 150, 100, 140, 70}
+	catalogueColTitles = []string{"索引号", "信息名称", "有效性", "发布日期", "文号", "主题分类"}
+	catalogueColWidths = []float32{180, 260, 64, 100, 150, 130}
 )
 
 // CatalogueScreen is the disclosure office's public catalogue (政府信息公开目录)
@@ -96,7 +96,7 @@ func NewCatalogueScreen(win fyne.Window, svc *Services, sess *Session) *Catalogu
 	for _, f := range index.CatalogueFields {
 		e := widget.NewEntry()
 		s.fields[f.Key] = e
-		form.Add(widget.NewLabel(lang.L(f.Name)))
+		form.Add(widget.NewLabel(f.Name))
 		form.Add(e)
 	}
 	s.note = widget.NewEntry()
@@ -472,7 +472,7 @@ func (s *CatalogueScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 		return
 	}
 	e := &s.entries[id.Row]
-	o.(*widget.Label).SetText([]string{e.IndexNo, e.Title, e.DocNo, e.Published, e.Category, e.Validity}[id.Col])
+	o.(*widget.Label).SetText([]string{e.IndexNo, e.Title, e.Validity, e.Published, e.DocNo, e.Category}[id.Col])
 }
 
 func (s *CatalogueScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

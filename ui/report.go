@@ -33,6 +33,9 @@ var (
 	reportColWidths = [reportCols]float32{90, 560, 70}
 )
 
+// reportSection2Headings are the columns of section 二's first table (Art. 20 item (一)).
+var reportSection2Headings = []string{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}
+
 // Parts of the report screen, one tab each.
 var reportParts = []string{"二、主动公开", "三、依申请公开", "四、复议和诉讼", "五、六", "本机关公文统计"}
 
@@ -431,7 +434,7 @@ func (s *ReportScreen) show(rep *index.Report, err error) {
 		}
 	}
 	s.sec2.RemoveAll()
-	for _, h := range []string{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"} {
+	for _, h := range reportSection2Headings {
 		s.sec2.Add(reportBold(lang.L(h)))
 	}
 	for _, r := range rep.Section2 {
