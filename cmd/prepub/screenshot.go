@@ -133,7 +133,7 @@ func tourCatalogue(shell *ui.Shell, svc *ui.Services) error {
 	var first int64
 	for _, d := range []struct{ name, text string }{
 		{"关于做好2026年夏季防汛值班工作的通知.txt", "关于做好2026年夏季防汛值班工作的通知\n各乡镇人民政府：\n请安排好汛期值班人员，保持通讯畅通。\n"},
-		{"县人民政府关于印发城乡环境卫生管理办法的通知.txt", "县人民政府关于印发城乡环境卫生管理办法的通知\n各乡镇人民政府，县直各单位：\n现将《城乡环境卫生管理办法》印发给你们，请认真贯彻执行。\n"},
+		{"关于开展2026年安全生产月活动的通知.txt", "关于开展2026年安全生产月活动的通知\n各乡镇人民政府，县直各单位：\n请结合实际组织开展安全生产月活动。\n"},
 	} {
 		rec, err := svc.Desk.Submit(ctx, review.Actor{User: "张起草", Role: review.RoleClerk}, "县政府办", d.name, []byte(d.text), review.Decision{Attribute: review.Public})
 		if err == nil {
