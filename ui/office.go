@@ -476,6 +476,7 @@ type ReReviewScreen struct {
 	expired *widget.List
 	reload  *widget.Button
 	doc     *DocView
+	sheet   *sheetPrinter
 
 	due     []index.Record
 	exps    []index.Expiry
@@ -513,7 +514,8 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	s.doc.SetMaskable()
 	page := container.NewVSplit(container.NewVScroll(s.info), s.doc.Content())
 	page.Offset = 0.3
-	detail := container.NewBorder(s.status, container.NewHBox(layout.NewSpacer(), s.keep, s.convert), nil, nil, page)
+	s.sheet = newSheetPrinter(win, svc, sess, func(u *url.URL) error { return s.doc.OpenURL(u) }, s.changed)
+	detail := container.NewBorder(s.status, container.NewHBox(s.sheet.button, layout.NewSpacer(), s.keep, s.convert), nil, nil, page)
 	dueSplit := container.NewHSplit(s.list, detail)
 	dueSplit.Offset = 0.45
 
@@ -550,6 +552,10 @@ func (s *ReReviewScreen) Load() error {
 	s.showData(d)
 	return d.err
 }
+
+// PrintSheet prints the sign-off sheet of the decision on show to a private
+// temporary PDF and opens it in the system's viewer; it returns the PDF's path.
+func (s *ReReviewScreen) PrintSheet() (string, error) { return s.sheet.print() }
 
 // Due returns the decisions due for re-review, oldest first.
 func (s *ReReviewScreen) Due() []index.Record { return s.due }
@@ -627,12 +633,14 @@ func (s *ReReviewScreen) display(i int) {
 		}
 		s.keep.Disable()
 		s.convert.Disable()
+		s.sheet.set(0)
 		s.docID = 0
 		s.doc.SetLoading("")
 		return
 	}
 	r := &s.due[i]
 	s.current = r.ID
+	s.sheet.set(r.ID)
 	s.showDoc(r.ID)
 	last := lang.L("从未复查")
 	if !r.ReviewedAt.IsZero() {

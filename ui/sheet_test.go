@@ -1,12 +1,14 @@
 package ui_test
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -113,5 +115,27 @@ func TestQueueScreen_PrintSheet(t *testing.T) {
 	rqWait(t, done)
 	if opened != 1 || !rqDialogShows(w, "无法打印审查表") || !rqDialogShows(w, paperwork.FontEnv) {
 		t.Fatalf("no font: opened %d, dialog %v", opened, rqTexts(w.Canvas().Overlays().Top()))
+	}
+}
+
+// TestReReviewScreen_PrintSheet ensures the sheet of a decision due for re-review prints from the re-review screen.
+func TestReReviewScreen_PrintSheet(t *testing.T) {
+	sheetFonts(t)
+	svc := rqServices(t)
+	rqImportCorpus(t, svc, time.Now().Year()-2)
+	s, w := officeWindow(t, func(w fyne.Window) *ui.ReReviewScreen { return ui.NewReReviewScreen(w, svc, officeDisclosure) })
+	if err := s.Load(); err != nil || len(s.Due()) == 0 {
+		t.Fatalf("%v %v", err, s.Due())
+	}
+	var opened *url.URL
+	s.Doc().OpenURL = func(u *url.URL) error { opened = u; return nil }
+	rqButton(t, w.Content(), "打印审查表")
+	path, err := s.PrintSheet()
+	if err != nil || opened == nil || opened.Path != path {
+		t.Fatalf("%v %v %q", err, opened, path)
+	}
+	onShow := s.Due()[0] // the first due decision is on show
+	if text := sheetText(t, path); text != "" && (!strings.Contains(text, onShow.Reason) || !strings.Contains(text, fmt.Sprintf("第%d号", onShow.ID))) {
+		t.Errorf("sheet is not of record %d: %s", onShow.ID, text)
 	}
 }
