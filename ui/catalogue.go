@@ -56,8 +56,9 @@ type CatalogueScreen struct {
 	csv      *widget.Button
 
 	entries []index.CatalogueEntry
-	current int64 // the record whose entry is on show, 0 for none
-	opened  bool  // the first load has looked for the latest year with decisions
+	current int64             // the record whose entry is on show, 0 for none
+	shown   map[string]string // its fields as last shown
+	opened  bool              // the first load has looked for the latest year with decisions
 	pending int
 }
 
@@ -304,6 +305,7 @@ func (s *CatalogueScreen) finish(what string, err error, done string, d catalogu
 		dialog.ShowInformation(lang.L("未能")+what, review.ErrorMessage(err), s.win)
 		return
 	}
+	s.note.SetText("")
 	s.setStatus(done, widget.SuccessImportance)
 }
 
@@ -363,11 +365,18 @@ func (s *CatalogueScreen) display(i int) {
 		return
 	}
 	e := &s.entries[i]
+	same := e.ID == s.current
 	s.current = e.ID
-	for k, v := range catalogueValues(e) {
-		s.fields[k].SetText(v)
+	vals := catalogueValues(e)
+	for k, v := range vals {
+		if !same || s.fields[k].Text == s.shown[k] { // a reload keeps what is being typed
+			s.fields[k].SetText(v)
+		}
 	}
-	s.note.SetText("")
+	s.shown = vals
+	if !same {
+		s.note.SetText("")
+	}
 	text := fmt.Sprintf(lang.L("索引号 %s　第 %d 号记录　现为：%s"), e.IndexNo, e.ID, e.Validity)
 	if e.ValiditySince != "" {
 		text += fmt.Sprintf(lang.L("（自 %s 起）"), e.ValiditySince)

@@ -49,6 +49,11 @@ func TestCatalogueScreen(t *testing.T) {
 	}
 
 	test.Type(s.FieldEntry(index.FieldDocNo), "县政办发〔2026〕3号")
+	s.Reload() // as the tab does when shown, and every 30 s: what is being typed stays
+	rqWait(t, done)
+	if got := s.FieldEntry(index.FieldDocNo).Text; got != "县政办发〔2026〕3号" {
+		t.Fatalf("a reload dropped what was typed: %q", got)
+	}
 	s.FieldEntry(index.FieldWritten).SetText("")
 	test.Type(s.FieldEntry(index.FieldWritten), "2026-03-01")
 	test.Type(rqFind(w.Content(), func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "更正说明") }), "补录文号和成文日期")

@@ -375,6 +375,9 @@ func (s *ReportScreen) showSaved(year int, vals map[string]string, rep *index.Re
 		dialog.ShowInformation(lang.L("未能保存"), review.ErrorMessage(err), s.win)
 		return
 	}
+	for k, v := range vals {
+		s.saved[k] = v // saved: the report's value, normalised, replaces what was sent
+	}
 	s.show(rep, nil)
 	if len(vals) == 0 {
 		s.setStatus(lang.L("没有改动需要保存。"), widget.MediumImportance)
@@ -421,15 +424,17 @@ func (s *ReportScreen) show(rep *index.Report, err error) {
 		s.enable(false)
 		return
 	}
+	sameYear := s.report != nil && s.report.Year == rep.Year
 	s.report = rep
 	s.status.Hide()
 	s.enable(true)
 	s.table.Refresh()
 	s.table.ScrollToTop()
+	was := s.saved
 	s.saved = map[string]string{}
 	for _, t := range rep.Typed {
 		s.saved[t.Key] = t.Value
-		if e := s.entries[t.Key]; e != nil {
+		if e := s.entries[t.Key]; e != nil && !(sameYear && e.Text != was[t.Key]) { // a reload keeps what is being typed
 			e.SetText(t.Value)
 		}
 	}
@@ -460,8 +465,22 @@ func reportOwnStatistics(rep *index.Report) string {
 	return strings.Join(lines, "\n")
 }
 
-// onYearChanged builds the newly selected year's report.
-func (s *ReportScreen) onYearChanged(string) { s.Reload() }
+// onYearChanged builds the newly selected year's report, once the person
+// agrees to drop what they typed and did not save.
+func (s *ReportScreen) onYearChanged(string) {
+	if s.report == nil || s.report.Year == s.Year() || len(s.edits()) == 0 {
+		s.Reload()
+		return
+	}
+	was := s.report.Year
+	dialog.ShowConfirm(lang.L("放弃未保存的填报？"), fmt.Sprintf(lang.L("%d 年度有 %d 项填报尚未保存，换年度将放弃这些改动。"), was, len(s.edits())), func(ok bool) {
+		if ok {
+			s.Reload()
+		} else {
+			s.selectYear(was)
+		}
+	}, s.win)
+}
 
 // onSaveTapped keeps the changed items off the UI goroutine and shows the outcome.
 func (s *ReportScreen) onSaveTapped() {

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -119,6 +120,21 @@ func TestReportScreen_TypedValues(t *testing.T) {
 	if err := s.ExportCSV(&csv); err != nil || !strings.Contains(csv.String(), "行政许可") || !strings.Contains(csv.String(), ",12") {
 		t.Fatalf("csv: %v %q", err, csv.String())
 	}
+
+	// The screen reloads itself (tab shown, every 30 s): what is being typed stays.
+	test.Type(s.ValueEntry("compulsion"), "5")
+	s.Reload()
+	rqWait(t, done)
+	if got := s.ValueEntry("compulsion").Text; got != "5" || s.ValueEntry("licensing").Text != "12" {
+		t.Fatalf("a reload dropped what was typed: %q", got)
+	}
+	// Another year with unsaved typing asks first, and stays until the person agrees.
+	officeSelect(t, w, fmt.Sprintf("%d 年度", year-1)).SetSelected(fmt.Sprintf("%d 年度", year-1))
+	if !rqDialogShows(w, "放弃未保存的填报") || s.Report().Year != year {
+		t.Fatalf("year changed over unsaved typing: %d; dialog %v", s.Report().Year, rqTexts(w.Canvas().Overlays().Top()))
+	}
+	w.Canvas().Overlays().Top().Hide()
+	s.ValueEntry("compulsion").SetText("")
 
 	s.ValueEntry("penalty").SetText("十二")
 	if err := s.Save(); review.ErrorCode(err) != review.ErrInvalid || !rqDialogShows(w, "应填不小于 0 的整数") {
