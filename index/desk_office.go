@@ -2,9 +2,6 @@ package index
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"time"
 
 	"prepub/review"
 )
@@ -80,23 +77,11 @@ func (d *Desk) SetReportValues(ctx context.Context, a review.Actor, year int, va
 }
 
 // LatestDecisionYear returns the (local) year of the archive's latest
-// decision, or 0 when nothing has been decided yet.
+// decision, or 0 when nothing has been decided yet: the year the report and
+// the catalogue open on.
 func (d *Desk) LatestDecisionYear(ctx context.Context, a review.Actor) (int, error) {
 	if err := mayKeep(a, "查看年度报告"); err != nil {
 		return 0, err
 	}
-	var at sql.NullString
-	err := d.Archive.Store.db.QueryRowContext(ctx, `SELECT MAX(decided_at) FROM drafts WHERE decided_at <> '' AND state IN ($1, $2, $3)`,
-		string(review.StatePublished), string(review.StateOnRequest), string(review.StateWithheldFinal)).Scan(&at)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && !at.Valid) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, storeErr("无法读取档案库", err)
-	}
-	t, err := time.Parse(time.RFC3339Nano, at.String)
-	if err != nil {
-		return 0, storeErr("决定时间已损坏", err)
-	}
-	return t.Local().Year(), nil
+	return d.Archive.Store.latestDecisionYear(ctx)
 }
