@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -28,6 +29,11 @@ func TestSheetEndpoint(t *testing.T) {
 	if rec == nil || rec.ID != id || rec.State != review.StateWithheldFinal || len(rec.Findings) == 0 ||
 		rec.Resolutions[0].Note != "确属国家秘密" || len(rec.History) != 5 || rec.History[3].Note != "依据适当" || rec.Reason != withheld.Reason {
 		t.Fatalf("sheet record lacks what the sheet prints: %+v", rec)
+	}
+	stored, code, _ := o.desk.Archive.Store.SheetRecord(ctx, id)
+	want, _ := json.Marshal(stored)
+	if again, _ := json.Marshal(rec); string(again) != string(want) || got.Code != code {
+		t.Fatalf("the record sent differs from the stored one:\n%s\n%s", again, want)
 	}
 	res, err := o.desk.Archive.VerifyCode(ctx, got.Code)
 	if err != nil || !res.OK || res.DraftID != id {
