@@ -39,14 +39,6 @@ func mustCheck(t *testing.T, a *index.Archive, c *index.Checkpoint, pub ed25519.
 	return problem
 }
 
-// mustVerify fails the test unless plain verify passes: the tampering is invisible without a checkpoint.
-func mustVerify(t *testing.T, a *index.Archive) {
-	t.Helper()
-	if v, err := a.Verify(ctx); err != nil || !v.OK {
-		t.Fatalf("plain verify: %+v %v", v, err)
-	}
-}
-
 // TestCheckpointWithholdingRewritten ensures a withholding rewritten into a
 // publication, with the audit chain recomputed, passes plain verify but
 // fails against a checkpoint taken before.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the built desktop app under Xvfb on a fixture archive (accounts, the
 # corpus texts decided, a fixture draft with a marking and personal data),
-# has it sign in as a clerk, a secrecy officer, the legal office and the disclosure office, and
+# has it sign in as a clerk, a secrecy officer, the legal office and the disclosure office (archive
+# search, public catalogue, annual report), and
 # saves a screenshot of each screen in OUT (default: a temporary folder).
 # Fails if the app does not come up or a screenshot is missing or blank.
 # Usage: scripts/screenshots.sh [OUT]
@@ -20,7 +21,7 @@ go build -o "$tmp/prepubctl" ./cmd/prepubctl
 arch="$tmp/archive"
 mkdir -p "$arch"
 pw="fixture-password"
-for u in "管理员 admin" "张起草 clerk" "李保密 secrecy-officer" "王法制 legal-office" "周公开 disclosure-office"; do
+for u in "管理员 admin" "张起草 clerk" "李保密 secrecy-officer" "王法制 legal-office" "赵分管 deputy-head" "周公开 disclosure-office"; do
   set -- $u
   echo "$pw" | "$tmp/prepubctl" users add --db "$arch/archive.db" --user "$1" --role "$2" --department "县政府办" >/dev/null
 done
@@ -33,7 +34,7 @@ xvfb_pid=$!
 sleep 1
 LANG=zh_CN.UTF-8 XDG_CONFIG_HOME="$tmp/config" HOME="$tmp" DISPLAY="$display" PREPUB_TOUR_PASSWORD="$pw" \
   timeout 180 "$tmp/prepub" --archive "$arch" --tour "$out" --tour-draft "$tmp/关于进一步做好政务公开工作的通知.docx"
-for f in clerk-screen.png queue-screen.png legal-screen.png search-screen.png; do
+for f in clerk-screen.png queue-screen.png legal-screen.png search-screen.png catalogue-screen.png report-screen.png; do
   size=$(stat -c %s "$out/$f" 2>/dev/null || echo 0)
   if [ "$size" -lt 20000 ]; then
     echo "screenshots: $f missing or blank ($size bytes)" >&2

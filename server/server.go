@@ -86,6 +86,13 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/rereview", s.auth(s.rereview))
 	mux.HandleFunc("POST /api/v1/rereview/{id}", s.auth(s.rereviewAct))
 	mux.HandleFunc("GET /api/v1/markings/expired", s.auth(s.expired))
+	mux.HandleFunc("GET /api/v1/records/{id}/sheet", s.auth(s.sheet))
+	mux.HandleFunc("POST /api/v1/records/{id}/validity", s.auth(s.validity))
+	mux.HandleFunc("GET /api/v1/catalogue", s.auth(s.catalogue))
+	mux.HandleFunc("PATCH /api/v1/catalogue/{id}", s.auth(s.correctCatalogue))
+	mux.HandleFunc("GET /api/v1/report/values", s.auth(s.reportValues))
+	mux.HandleFunc("PUT /api/v1/report/values", s.auth(s.setReportValues))
+	mux.HandleFunc("GET /api/v1/report/latest-year", s.auth(s.latestYear))
 	return secureHeaders(mux)
 }
 

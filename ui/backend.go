@@ -32,6 +32,13 @@ type Backend interface {
 	Report(ctx context.Context, year int) (*index.Report, error)
 	ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*index.ReleaseCopy, error)
 	Original(ctx context.Context, id int64, a review.Actor) ([]byte, error)
+	Sheet(ctx context.Context, a review.Actor, id int64) (*index.Record, string, error)
+	CatalogueEntries(ctx context.Context, a review.Actor, year int) ([]index.CatalogueEntry, error)
+	CorrectCatalogue(ctx context.Context, a review.Actor, id int64, field, value, note string) (*index.CatalogueEntry, error)
+	SetValidity(ctx context.Context, a review.Actor, id int64, status, since, note string) (*index.ValidityMark, error)
+	ReportValues(ctx context.Context, a review.Actor, year int) (index.ReportValues, error)
+	SetReportValues(ctx context.Context, a review.Actor, year int, values map[string]string) (index.ReportValues, error)
+	LatestDecisionYear(ctx context.Context, a review.Actor) (int, error)
 }
 
 var _ Backend = (*index.Desk)(nil)

@@ -4,8 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"strconv"
+	"net/url"
 	"strings"
 	"time"
 
@@ -62,6 +61,7 @@ type SearchScreen struct {
 	snippet *widget.RichText
 	doc     *DocView
 	export  *widget.Button // 导出发布稿 (office_release.go)
+	sheet   *sheetPrinter
 
 	hits    []index.Hit
 	masked  map[int64]string // the hits' snippets with personal numbers masked
@@ -135,8 +135,10 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	s.snippet = widget.NewRichText()
 	s.snippet.Wrapping = fyne.TextWrapWord
 	s.export = widget.NewButtonWithIcon(lang.L("导出发布稿"), theme.DocumentSaveIcon(), s.onExportReleaseTapped)
-	s.detail = container.NewVScroll(container.NewVBox(s.title, s.info, container.NewHBox(s.export), queueSection(lang.L("命中片段")), s.snippet))
 	s.doc = NewDocView(win)
+	s.sheet = newSheetPrinter(win, svc, sess, func(u *url.URL) error { return s.doc.OpenURL(u) }, s.changed)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.sheet.button), s.title)
+	s.detail = container.NewVScroll(container.NewVBox(head, s.info, queueSection(lang.L("命中片段")), s.snippet))
 	s.doc.SetMaskable()
 	s.doc.onMask = s.onMaskChanged
 	s.page = container.NewVSplit(s.detail, s.doc.Content())
@@ -207,6 +209,10 @@ func (s *SearchScreen) Search() error {
 	return err
 }
 
+// PrintSheet prints the sign-off sheet of the record on show to a private
+// temporary PDF and opens it in the system's viewer; it returns the PDF's path.
+func (s *SearchScreen) PrintSheet() (string, error) { return s.sheet.print() }
+
 // SetQuery puts words in the search entry.
 func (s *SearchScreen) SetQuery(text string) { s.query.SetText(text) }
 
@@ -263,6 +269,7 @@ func (s *SearchScreen) showHits(hits []index.Hit, err error) {
 	s.hits = hits
 	s.masked = map[int64]string{}
 	s.record = nil
+	s.sheet.set(0)
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.list.ScrollToTop()
@@ -294,6 +301,7 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 		return
 	}
 	s.record = r
+	s.sheet.set(r.ID)
 	s.title.SetText(r.Title)
 	date := r.IssueDate
 	if date == "" && !r.DecidedAt.IsZero() {
@@ -473,6 +481,7 @@ type ReReviewScreen struct {
 	expired *widget.List
 	reload  *widget.Button
 	doc     *DocView
+	sheet   *sheetPrinter
 
 	due     []index.Record
 	exps    []index.Expiry
@@ -510,7 +519,8 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	s.doc.SetMaskable()
 	page := container.NewVSplit(container.NewVScroll(s.info), s.doc.Content())
 	page.Offset = 0.3
-	detail := container.NewBorder(s.status, container.NewHBox(layout.NewSpacer(), s.keep, s.convert), nil, nil, page)
+	s.sheet = newSheetPrinter(win, svc, sess, func(u *url.URL) error { return s.doc.OpenURL(u) }, s.changed)
+	detail := container.NewBorder(s.status, container.NewHBox(s.sheet.button, layout.NewSpacer(), s.keep, s.convert), nil, nil, page)
 	dueSplit := container.NewHSplit(s.list, detail)
 	dueSplit.Offset = 0.45
 
@@ -547,6 +557,10 @@ func (s *ReReviewScreen) Load() error {
 	s.showData(d)
 	return d.err
 }
+
+// PrintSheet prints the sign-off sheet of the decision on show to a private
+// temporary PDF and opens it in the system's viewer; it returns the PDF's path.
+func (s *ReReviewScreen) PrintSheet() (string, error) { return s.sheet.print() }
 
 // Due returns the decisions due for re-review, oldest first.
 func (s *ReReviewScreen) Due() []index.Record { return s.due }
@@ -624,12 +638,14 @@ func (s *ReReviewScreen) display(i int) {
 		}
 		s.keep.Disable()
 		s.convert.Disable()
+		s.sheet.set(0)
 		s.docID = 0
 		s.doc.SetLoading("")
 		return
 	}
 	r := &s.due[i]
 	s.current = r.ID
+	s.sheet.set(r.ID)
 	s.showDoc(r.ID)
 	last := lang.L("从未复查")
 	if !r.ReviewedAt.IsZero() {
@@ -786,269 +802,4 @@ func (s *ReReviewScreen) updateExpItem(i widget.ListItemID, o fyne.CanvasObject)
 		when = lang.L("成文日期不详，无法计算期满日")
 	}
 	o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s　%s　%s（第 %d 号）"), e.Title, e.Marking, when, e.ID))
-}
-
-// Columns of the report preview.
-const (
-	reportColRow = iota
-	reportColLabel
-	reportColCount
-	reportCols
-)
-
-var (
-	reportColTitles = [reportCols]string{"序号", "项目", "总计"}
-	reportColWidths = [reportCols]float32{90, 560, 70}
-)
-
-// ReportScreen previews table 3 of the annual report on government
-// information disclosure for a year and exports it as Excel or CSV.
-type ReportScreen struct {
-	// OnChanged, when set, is called on the UI goroutine after a background load or export has been shown.
-	OnChanged func()
-
-	win fyne.Window
-	svc *Services
-
-	root    fyne.CanvasObject
-	year    *widget.Select
-	years   []int
-	table   *widget.Table
-	summary *widget.Label
-	xlsx    *widget.Button
-	csv     *widget.Button
-	status  *widget.Label
-
-	report  *index.Report
-	pending int
-}
-
-// NewReportScreen builds the annual report preview, set to last year.
-func NewReportScreen(win fyne.Window, svc *Services) *ReportScreen {
-	s := &ReportScreen{win: win, svc: svc}
-	this := time.Now().Year()
-	var opts []string
-	for y := this; y >= this-10; y-- {
-		s.years = append(s.years, y)
-		opts = append(opts, fmt.Sprintf(lang.L("%d 年度"), y))
-	}
-	s.year = widget.NewSelect(opts, nil)
-	s.year.SetSelectedIndex(1)
-	s.year.OnChanged = s.onYearChanged
-	s.xlsx = widget.NewButtonWithIcon(lang.L("导出 Excel…"), theme.DocumentSaveIcon(), s.onExportXLSXTapped)
-	s.xlsx.Importance = widget.HighImportance
-	s.csv = widget.NewButtonWithIcon(lang.L("导出 CSV…"), theme.DocumentSaveIcon(), s.onExportCSVTapped)
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
-	s.status.Hide()
-
-	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, reportColWidths[:])
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
-
-	bar := container.NewHBox(widget.NewLabel(lang.L("年度")), s.year, layout.NewSpacer(), s.csv, s.xlsx)
-	title := queueSection(lang.L("表三 收到和处理政府信息公开申请情况（统计公众的申请，不统计公文稿件；本系统尚未登记申请，各栏为 0）"))
-	title.Wrapping = fyne.TextWrapWord
-	side := container.NewVScroll(container.NewVBox(queueSection(lang.L("主动公开情况与本机关统计")), s.summary))
-	split := container.NewHSplit(s.table, side)
-	split.Offset = 0.72
-	s.root = container.NewBorder(container.NewVBox(bar, title, s.status), nil, nil, nil, split)
-	return s
-}
-
-// Content returns the screen's widgets.
-func (s *ReportScreen) Content() fyne.CanvasObject { return s.root }
-
-// Reload builds the selected year's report in the background.
-func (s *ReportScreen) Reload() {
-	year := s.Year()
-	runLatest(&s.pending, func() func() {
-		rep, err := s.svc.backend().Report(context.Background(), year)
-		return func() {
-			s.show(rep, err)
-			s.changed()
-		}
-	})
-}
-
-// Load builds a year's report and shows it before returning; call it on the UI goroutine.
-func (s *ReportScreen) Load(year int) error {
-	for i, y := range s.years {
-		if y == year {
-			s.year.OnChanged = nil
-			s.year.SetSelectedIndex(i)
-			s.year.OnChanged = s.onYearChanged
-		}
-	}
-	s.pending++
-	rep, err := s.svc.backend().Report(context.Background(), year)
-	s.show(rep, err)
-	return err
-}
-
-// Year returns the year selected.
-func (s *ReportScreen) Year() int {
-	if i := s.year.SelectedIndex(); i >= 0 {
-		return s.years[i]
-	}
-	return time.Now().Year() - 1
-}
-
-// Report returns the report on show, or nil before the first load.
-func (s *ReportScreen) Report() *index.Report { return s.report }
-
-// CellText returns the text the preview shows at row, col, or "" outside it.
-func (s *ReportScreen) CellText(row, col int) string {
-	if s.report == nil || row < 0 || row >= len(s.report.Rows) {
-		return ""
-	}
-	r := s.report.Rows[row]
-	switch col {
-	case reportColRow:
-		return r.Row
-	case reportColLabel:
-		return r.Label
-	case reportColCount:
-		return strconv.Itoa(r.Count)
-	}
-	return ""
-}
-
-// Summary returns the counts by attribute and basis as shown.
-func (s *ReportScreen) Summary() string { return s.summary.Text }
-
-// ExportXLSX writes the report on show as an .xlsx workbook.
-func (s *ReportScreen) ExportXLSX(w io.Writer) error {
-	if s.report == nil {
-		return review.Errorf(review.ErrInvalid, "%s", lang.L("报表尚未生成"))
-	}
-	return s.report.WriteXLSX(w)
-}
-
-// ExportCSV writes the report on show as CSV.
-func (s *ReportScreen) ExportCSV(w io.Writer) error {
-	if s.report == nil {
-		return review.Errorf(review.ErrInvalid, "%s", lang.L("报表尚未生成"))
-	}
-	return s.report.WriteCSV(w)
-}
-
-// show puts a report on screen, or says why there is none.
-func (s *ReportScreen) show(rep *index.Report, err error) {
-	if err != nil {
-		fyne.LogError("report", err)
-		s.report = nil
-		s.table.Refresh()
-		s.summary.SetText("")
-		s.setStatus(lang.L("无法生成报表：")+review.ErrorMessage(err), widget.DangerImportance)
-		s.xlsx.Disable()
-		s.csv.Disable()
-		return
-	}
-	s.report = rep
-	s.status.Hide()
-	s.xlsx.Enable()
-	s.csv.Enable()
-	s.table.Refresh()
-	s.table.ScrollToTop()
-	lines := []string{lang.L("二、主动公开政府信息情况（第二十条第（一）项）")}
-	for _, r := range rep.Section2 {
-		lines = append(lines, fmt.Sprintf(lang.L("%s：本年制发 %d，本年废止 %d，现行有效 %d"), r.Row, r.Issued, r.Repealed, r.InForce))
-	}
-	for _, t := range rep.Typed {
-		if t.Section == "二" {
-			v := t.Value
-			if v == "" {
-				v = lang.L("未填")
-			}
-			lines = append(lines, fmt.Sprintf("%s：%s", t.Label, v))
-		}
-	}
-	lines = append(lines, lang.L("（其他系统的数据和第四至六部分用 prepubctl report --set 填报）"), "", lang.L("本机关公文公开属性统计"),
-		fmt.Sprintf(lang.L("%d 年度共 %d 份决定"), rep.Year, rep.Total))
-	for _, a := range review.Attributes {
-		lines = append(lines, fmt.Sprintf("%s：%d", a.Chinese(), rep.ByAttribute[string(a)]))
-	}
-	lines = append(lines, "", lang.L("不予公开的法律依据："))
-	for _, b := range review.Bases {
-		lines = append(lines, fmt.Sprintf("%s：%d", b.Name, rep.ByBasis[b.Code]))
-	}
-	s.summary.SetText(strings.Join(lines, "\n"))
-}
-
-// onYearChanged builds the newly selected year's report.
-func (s *ReportScreen) onYearChanged(string) { s.Reload() }
-
-// onExportXLSXTapped asks where to save the Excel workbook.
-func (s *ReportScreen) onExportXLSXTapped() { s.askSave(".xlsx", s.ExportXLSX) }
-
-// onExportCSVTapped asks where to save the CSV file.
-func (s *ReportScreen) onExportCSVTapped() { s.askSave(".csv", s.ExportCSV) }
-
-// askSave shows the save dialog and writes the file, off the UI goroutine, to the place chosen.
-func (s *ReportScreen) askSave(ext string, write func(io.Writer) error) {
-	if s.report == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { s.onSaveChosen(w, err, write) }, s.win)
-	d.SetFileName(fmt.Sprintf(lang.L("政府信息公开工作年度报告-%d%s"), s.report.Year, ext))
-	showFileDialog(d, s.win, lang.L("保存"), ext)
-}
-
-// onSaveChosen writes the report to the file picked in the save dialog.
-func (s *ReportScreen) onSaveChosen(w fyne.URIWriteCloser, err error, write func(io.Writer) error) {
-	if err != nil {
-		fyne.LogError("save dialog", err)
-		dialog.ShowInformation(lang.L("无法保存"), fmt.Sprintf(lang.L("无法打开所选位置：%v"), err), s.win)
-		return
-	}
-	if w == nil {
-		return // cancelled
-	}
-	path := w.URI().Path()
-	go func() {
-		err := write(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		fyne.Do(func() {
-			if err != nil {
-				fyne.LogError("export "+path, err)
-				dialog.ShowInformation(lang.L("导出失败"), fmt.Sprintf(lang.L("无法写入 %s：%v\n请换一个位置再试。"), path, err), s.win)
-			} else {
-				s.setStatus(lang.L("已导出：")+path, widget.SuccessImportance)
-			}
-			s.changed()
-		})
-	}()
-}
-
-// setStatus shows a line under the toolbar.
-func (s *ReportScreen) setStatus(text string, imp widget.Importance) { showStatus(s.status, text, imp) }
-
-// changed tells OnChanged that a background result is on screen.
-func (s *ReportScreen) changed() { notify(s.OnChanged) }
-
-func (s *ReportScreen) tableSize() (int, int) {
-	if s.report == nil {
-		return 0, reportCols
-	}
-	return len(s.report.Rows), reportCols
-}
-
-func (s *ReportScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	l.TextStyle = fyne.TextStyle{Bold: s.report != nil && id.Row < len(s.report.Rows) && s.report.Rows[id.Row].Label == "总计"}
-	if id.Col == reportColCount {
-		l.Alignment = fyne.TextAlignTrailing
-	} else {
-		l.Alignment = fyne.TextAlignLeading
-	}
-	l.SetText(s.CellText(id.Row, id.Col))
-}
-
-func (s *ReportScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Col >= 0 && id.Col < reportCols {
-		o.(*widget.Label).SetText(lang.L(reportColTitles[id.Col]))
-	}
 }

@@ -1,9 +1,7 @@
 package ui_test
 
 import (
-	"bytes"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/xuri/excelize/v2"
 
 	"prepub/index"
 	"prepub/review"
@@ -224,72 +221,6 @@ func TestReReviewScreen(t *testing.T) {
 	deputy, _ := rqQueue(t, svc, rqDeputy)
 	if got := rqIDs(deputy.Queue()); len(got) != 1 || got[0] != newID {
 		t.Fatalf("converted record not waiting for the deputy head: %v", got)
-	}
-}
-
-// TestReportScreen ensures the preview counts last year's decisions by default and exports a workbook excelize reopens, and CSV.
-func TestReportScreen(t *testing.T) {
-	svc := rqServices(t)
-	last := time.Now().Year() - 1
-	rqImportCorpus(t, svc, last)
-	s, w := officeWindow(t, func(w fyne.Window) *ui.ReportScreen { return ui.NewReportScreen(w, svc) })
-	if s.Year() != last {
-		t.Fatalf("default year %d, want %d", s.Year(), last)
-	}
-	if err := s.Load(s.Year()); err != nil {
-		t.Fatal(err)
-	}
-	rep := s.Report()
-	if rep == nil || rep.Total != 5 {
-		t.Fatalf("report %+v", rep)
-	}
-	// Table 三 counts applications from the public, never drafts: all zero.
-	if s.CellText(2, 0) != "三（一）" || s.CellText(2, 1) != "予以公开" || s.CellText(2, 2) != "0" {
-		t.Errorf("三（一） row %q %q %q", s.CellText(2, 0), s.CellText(2, 1), s.CellText(2, 2))
-	}
-	n := len(rep.Rows) - 2
-	if s.CellText(n, 0) != "三（七）" || s.CellText(n, 2) != "0" {
-		t.Errorf("total row %q %q", s.CellText(n, 0), s.CellText(n, 2))
-	}
-	for _, want := range []string{"主动公开：3", "依申请公开：1", "不予公开：1", "属于四类过程性信息：1", "予以公开", "总计",
-		"行政规范性文件：本年制发 0，本年废止 0，现行有效 0", "本机关公文公开属性统计"} {
-		if !rqShows(w, want) {
-			t.Errorf("window shows no %q", want)
-		}
-	}
-
-	path := filepath.Join(t.TempDir(), "report.xlsx")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.ExportXLSX(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	sheet := "三、收到和处理政府信息公开申请情况"
-	if v, _ := x.GetCellValue(sheet, "A6"); v != "三（一）" {
-		t.Errorf("A6 %q", v)
-	}
-	if v, _ := x.GetCellValue(sheet, "I6"); v != "0" {
-		t.Errorf("I6 (予以公开, 总计) %q", v)
-	}
-	if v, _ := x.GetCellValue("本机关公文公开属性统计", "B3"); v != "3" {
-		t.Errorf("own statistics, 主动公开: %q", v)
-	}
-
-	var csv bytes.Buffer
-	if err := s.ExportCSV(&csv); err != nil || !strings.Contains(csv.String(), "三、收到和处理政府信息公开申请情况,三（一）,予以公开,总计,0") {
-		t.Fatalf("csv: %v %q", err, csv.String())
-	}
-
-	if err := s.Load(last - 1); err != nil || s.Report().Total != 0 {
-		t.Fatalf("another year: %v %+v", err, s.Report())
 	}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -57,6 +58,7 @@ type QueueScreen struct {
 	next     *widget.Button
 	pass     *widget.Button // 通过 (secrecy officer, legal office) or 签发 (heads)
 	ret      *widget.Button
+	sheet    *sheetPrinter
 
 	recs     []index.Record
 	sims     map[int64][]index.Hit
@@ -156,7 +158,8 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 	s.ret = widget.NewButtonWithIcon(lang.L("退回"), theme.MailReplyIcon(), s.onReturnTapped)
 	s.ret.Importance = widget.DangerImportance
 	s.next = widget.NewButtonWithIcon(lang.L("下一份（Alt+↓）"), theme.MoveDownIcon(), s.Next)
-	bar := container.NewHBox(s.next, layout.NewSpacer(), s.ret, s.pass)
+	s.sheet = newSheetPrinter(win, svc, sess, func(u *url.URL) error { return s.doc.OpenURL(u) }, s.changed)
+	bar := container.NewHBox(s.next, s.sheet.button, layout.NewSpacer(), s.ret, s.pass)
 	right := container.NewBorder(s.status, bar, nil, nil, container.NewStack(s.empty, s.page))
 
 	split := container.NewHSplit(left, right)
@@ -201,6 +204,10 @@ func (s *QueueScreen) Load() error {
 
 // Queue returns the drafts listed, oldest first.
 func (s *QueueScreen) Queue() []index.Record { return s.recs }
+
+// PrintSheet prints the sign-off sheet of the draft on show to a private
+// temporary PDF and opens it in the system's viewer; it returns the PDF's path.
+func (s *QueueScreen) PrintSheet() (string, error) { return s.sheet.print() }
 
 // Selected returns the draft on show, or nil.
 func (s *QueueScreen) Selected() *index.Record {
@@ -374,6 +381,7 @@ func (s *QueueScreen) display(i int) {
 			s.empty.SetText(s.emptyText())
 		}
 		s.empty.Show()
+		s.sheet.set(0)
 		s.pass.Disable()
 		s.ret.Disable()
 		s.next.Disable()
@@ -388,6 +396,7 @@ func (s *QueueScreen) display(i int) {
 		s.doc.SetLoading(lang.L("正在读取…"))
 	}
 	s.current = r.ID
+	s.sheet.set(r.ID)
 	s.empty.Hide()
 	s.page.Show()
 	s.pass.Enable()

@@ -111,7 +111,8 @@ func (s *Shell) SignedIn(u index.User) {
 	}
 	if index.MayKeepArchive(u.Role) {
 		add(lang.L("年度复查"), NewReReviewScreen(s.win, s.svc, s.sess))
-		add(lang.L("年度报告"), NewReportScreen(s.win, s.svc))
+		add(lang.L("公开目录"), NewCatalogueScreen(s.win, s.svc, s.sess))
+		add(lang.L("年度报告"), NewReportScreen(s.win, s.svc, s.sess))
 	}
 	add(lang.L("设置"), NewSettingsScreen(s.svc))
 	if u.Role != review.RoleClerk { // the clerk's screen binds its own, with the table of findings

@@ -65,8 +65,8 @@ func TestShellFirstStartAndRoles(t *testing.T) {
 		{"张起草", []string{"起草与提交", "批量检查", "设置"}},
 		{"李保密", []string{"保密审查", "批量检查", "档案检索", "设置"}},
 		{"钱主要", []string{"签发", "档案检索", "设置"}},
-		{"周公开", []string{"档案检索", "年度复查", "年度报告", "设置"}},
-		{"管理员", []string{"账号", "档案检索", "年度复查", "年度报告", "设置"}},
+		{"周公开", []string{"档案检索", "年度复查", "公开目录", "年度报告", "设置"}},
+		{"管理员", []string{"账号", "档案检索", "年度复查", "公开目录", "年度报告", "设置"}},
 	} {
 		u, err := svc.Archive.Store.Authenticate(ctx, tc.user, map[bool]string{true: "admin-password", false: "password-1"}[tc.user == "管理员"])
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 
+	"prepub/index"
 	"prepub/review"
 	"prepub/ui"
 )
@@ -22,7 +23,8 @@ var tourFailed bool
 // tour signs in as the fixture archive's users (scripts/screenshots.sh makes
 // them), shows the clerk's screen with a draft's findings, the secrecy
 // officer's queue, the legal office reading a draft with a passage withheld,
-// and an archive search, saves each as a PNG in dir, and quits.
+// an archive search, the public catalogue and the annual report, saves each
+// as a PNG in dir, and quits.
 func tour(a fyne.App, w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string) {
 	err := runTour(w, shell, svc, dir, draft)
 	if err != nil {
@@ -104,7 +106,64 @@ func runTour(w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string
 	if err != nil {
 		return err
 	}
-	return shot("search-screen.png")
+	if err := shot("search-screen.png"); err != nil {
+		return err
+	}
+	if err := tourCatalogue(shell, svc); err != nil {
+		return err
+	}
+	if err := shot("catalogue-screen.png"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() {
+		shell.Select("年度报告")
+		err = shell.Screen("年度报告").(*ui.ReportScreen).Open()
+	})
+	if err != nil {
+		return err
+	}
+	return shot("report-screen.png")
+}
+
+// tourCatalogue has the deputy head sign two public drafts, which enters them in the catalogue, marks one
+// repealed, types in a few of the report's rows, and shows the disclosure office's catalogue.
+func tourCatalogue(shell *ui.Shell, svc *ui.Services) error {
+	ctx := context.Background()
+	office := review.Actor{User: "周公开", Role: index.RoleDisclosureOffice}
+	var first int64
+	for _, d := range []struct{ name, text string }{
+		{"关于做好2026年夏季防汛值班工作的通知.txt", "关于做好2026年夏季防汛值班工作的通知\n各乡镇人民政府：\n请安排好汛期值班人员，保持通讯畅通。\n"},
+		{"关于开展2026年安全生产月活动的通知.txt", "关于开展2026年安全生产月活动的通知\n各乡镇人民政府，县直各单位：\n请结合实际组织开展安全生产月活动。\n"},
+	} {
+		rec, err := svc.Desk.Submit(ctx, review.Actor{User: "张起草", Role: review.RoleClerk}, "县政府办", d.name, []byte(d.text), review.Decision{Attribute: review.Public})
+		if err == nil {
+			rec, err = svc.Desk.Act(ctx, rec.ID, review.Actor{User: "赵分管", Role: review.DeputyHead}, review.ActionSign, -1, "同意公开")
+		}
+		if err != nil {
+			return err
+		}
+		if first == 0 {
+			first = rec.ID
+		}
+	}
+	if _, err := svc.Desk.SetValidity(ctx, office, first, index.Repealed, "", "汛期结束"); err != nil {
+		return err
+	}
+	year, err := svc.Desk.LatestDecisionYear(ctx, office)
+	if err != nil {
+		return err
+	}
+	if _, err := svc.Desk.SetReportValues(ctx, office, year, map[string]string{"licensing": "126", "penalty": "38", "compulsion": "4", "fees": "12.5"}); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() {
+		shell.Select("公开目录")
+		c := shell.Screen("公开目录").(*ui.CatalogueScreen)
+		if err = c.Open(); err == nil && !c.Select(first) {
+			err = fmt.Errorf("record %d not in the catalogue", first)
+		}
+	})
+	return err
 }
 
 // tourLegal submits a draft to be published with one passage withheld (Art. 37) and shows it to the legal office.

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+)
+
+// askExport shows the save dialog with a file name and, off the UI
+// goroutine, writes the file to the place chosen; done is called on the UI
+// goroutine with its path, or not at all when the person cancels. A failure
+// is shown in a dialog that says what to do.
+func askExport(win fyne.Window, name, ext string, write func(io.Writer) error, done func(path string, err error)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			fyne.LogError("save dialog", err)
+			dialog.ShowInformation(lang.L("无法保存"), fmt.Sprintf(lang.L("无法打开所选位置：%v"), err), win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		go func() {
+			err := write(w)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			fyne.Do(func() {
+				if err != nil {
+					fyne.LogError("export "+path, err)
+					dialog.ShowInformation(lang.L("导出失败"), fmt.Sprintf(lang.L("无法写入 %s：%v\n请换一个位置再试。"), path, err), win)
+				}
+				done(path, err)
+			})
+		}()
+	}, win)
+	d.SetFileName(name)
+	showFileDialog(d, win, lang.L("保存"), ext)
+}
