@@ -146,7 +146,7 @@ func TestOpenOriginal_Server(t *testing.T) {
 	srv := httptest.NewTLSServer(server.New(local.Desk).Handler())
 	defer srv.Close()
 	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "周公开", Role: index.RoleDisclosureOffice}} {
-		if err := local.Desk.AddUser(context.Background(), u, "password-1", "setup"); err != nil {
+		if err := local.Desk.AddUser(context.Background(), u, "password-1", "管理员"); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -39,7 +39,7 @@ func TestRemotePaperwork(t *testing.T) {
 	ctx := context.Background()
 	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk},
 		{Name: "赵分管", Role: review.DeputyHead}, {Name: "周公开", Role: index.RoleDisclosureOffice}} {
-		if err := d.AddUser(ctx, u, "password-1", "setup"); err != nil {
+		if err := d.AddUser(ctx, u, "password-1", "管理员"); err != nil {
 			t.Fatal(err)
 		}
 	}
