@@ -166,28 +166,37 @@ func TestNoReleaseCopy(t *testing.T) {
 	})
 }
 
-// TestReleaseCopyFailsSignatureStands ensures a .docx whose copy cannot be made
-// (a withheld passage across two paragraphs, which the check accepts but no
-// note can replace whole) is still decided, with the reason on its record.
+// TestReleaseCopyFailsSignatureStands ensures a .docx whose copy cannot be
+// made at the signature (here its stored original was changed behind the
+// archive's back while it was under review) is still decided, with the reason
+// on its record and no copy kept; verify then names the original.
 func TestReleaseCopyFailsSignatureStands(t *testing.T) {
-	a, _ := mustOpen(t)
+	a, dir := mustOpen(t)
 	d := desk(t, a)
-	data := docxfixture.Doc{Body: []string{"关于做好秋季防火工作的通知", "请做好准备工作到位", "联系人张某某住址为幸福路"}}.Build()
-	rec, err := d.Submit(ctx, clerk, "县政府办", "防火通知.docx", data, review.Decision{Attribute: review.Public,
-		Redactions: []review.Redaction{{Text: "工作到位联系人张某某", Basis: "third-party", Reason: "涉及个人住址"}}})
+	data, dec := rcDraft()
+	rec, err := d.Submit(ctx, clerk, "县政府办", "防火通知.docx", data, dec)
 	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", filepath.Join(dir, "archive.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	other := docxfixture.Doc{Body: []string{"关于做好秋季防火工作的通知", "另一份文件"}}.Build()
+	if _, err := db.Exec(`UPDATE drafts SET file_bytes=$1 WHERE id=$2`, other, rec.ID); err != nil {
 		t.Fatal(err)
 	}
 	rec = rcDecide(t, d, rec)
 	stored, _ := a.Store.Get(ctx, rec.ID)
-	if stored.State != review.StatePublished || !strings.Contains(rcNote(stored), "未生成发布稿") || !strings.Contains(rcNote(stored), "跨越了段落") {
+	if stored.State != review.StatePublished || !strings.Contains(rcNote(stored), "未生成发布稿") || !strings.Contains(rcNote(stored), "哈希不符") {
 		t.Fatalf("%s %q", stored.State, rcNote(stored))
 	}
 	if c, err := a.StoredReleaseCopy(ctx, rec.ID); c != nil || err != nil {
 		t.Fatalf("a copy kept: %v", err)
 	}
-	if v, err := a.Verify(ctx); err != nil || !v.OK {
-		t.Fatalf("%+v %v", v, err)
+	if v, err := a.Verify(ctx); err != nil || v.OK || v.DraftID != rec.ID {
+		t.Fatalf("verify did not name the changed original: %+v %v", v, err)
 	}
 }
 

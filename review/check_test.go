@@ -146,6 +146,32 @@ func TestHiddenMarking(t *testing.T) {
 	}
 }
 
+// TestRedactionAcrossParagraphs ensures a passage of a .docx withheld across
+// two paragraphs is returned at submission (the release copy replaces passages
+// within a paragraph), while each paragraph's passage, and the same words
+// across a line break of a text draft, are routed.
+func TestRedactionAcrossParagraphs(t *testing.T) {
+	rep := sc.ScanBytes("d.docx", docxfixture.Doc{Body: []string{"关于某事项的通知", "联系人张三。", "电话另行通知。"}}.Build(), extract.DefaultLimits(), scan.Options{})
+	rules := review.DefaultRules()
+	dec := func(texts ...string) review.Decision {
+		d := review.Decision{Attribute: review.Public}
+		for _, x := range texts {
+			d.Redactions = append(d.Redactions, review.Redaction{Text: x, Basis: "third-party", Reason: "个人信息"})
+		}
+		return d
+	}
+	o := rules.Check(review.Draft{Report: rep}, dec("联系人张三。", "张三。电话"))
+	if o.Result != review.Returned || o.Returns[0].Code != review.RetRedactionNotFound || !strings.Contains(o.Returns[0].Message, "第 2 处") || !strings.Contains(o.Returns[0].Message, "跨越了段落") {
+		t.Fatalf("across paragraphs: %s %v", o.Result, o.Returns)
+	}
+	if o := rules.Check(review.Draft{Report: rep}, dec("联系人张三。", "电话另行通知")); o.Result != review.Routed {
+		t.Fatalf("within paragraphs: %s %v", o.Result, o.Returns)
+	}
+	if o := rules.Check(draftOf(t, "关于某事项的通知\n联系人张三。\n电话另行通知。\n"), dec("张三。电话")); o.Result != review.Routed {
+		t.Fatalf("text draft: %s %v", o.Result, o.Returns)
+	}
+}
+
 // TestSuggestions ensures findings suggest a basis and bases carry their articles' reminders, without imposing anything.
 func TestSuggestions(t *testing.T) {
 	rules := review.DefaultRules()
