@@ -410,7 +410,9 @@ func (r *ofdReader) expand() error {
 	return nil
 }
 
-func (r *ofdReader) tooMuchText() *UnreadableError { return tooMuchText("OFD 中", r.lim.MaxPartsBytes) }
+func (r *ofdReader) tooMuchText() *UnreadableError {
+	return tooMuchText("OFD 中", r.lim.MaxPartsBytes)
+}
 
 // add appends a part to one of the lists, within the limit on extracted text.
 func (r *ofdReader) add(list *[]Part, p Part) error {
