@@ -255,6 +255,12 @@ func (a *Archive) Import(ctx context.Context, sc *scan.Scanner, name string, dat
 }
 
 func (m ImportMeta) validate() error {
+	if err := (review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title, ValidUntil: m.ValidUntil}).CheckLimits(); err != nil {
+		return err
+	}
+	if err := review.CheckText("部门", m.Department, review.MaxNameRunes); err != nil {
+		return err
+	}
 	if !m.Attribute.Valid() {
 		return review.Errorf(review.ErrInvalid, "公开属性 %q 无效：应为 public、on-request 或 withheld", m.Attribute)
 	}

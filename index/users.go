@@ -56,6 +56,12 @@ const MinPasswordChars = 8
 // AddUser creates an account. The first account of an archive must be an administrator.
 func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) error {
 	u.Name = UserName(u.Name)
+	if err := review.CheckText("用户名", u.Name, review.MaxNameRunes); err != nil {
+		return err
+	}
+	if err := review.CheckText("部门", u.Department, review.MaxNameRunes); err != nil {
+		return err
+	}
 	switch {
 	case u.Name == "":
 		return review.Errorf(review.ErrInvalid, "请填写用户名")
