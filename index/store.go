@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -169,8 +170,13 @@ type Store struct {
 	Clock   func() time.Time
 }
 
-// OpenStore opens (creating if needed) the SQLite archive file at path.
+// OpenStore opens (creating if needed) the SQLite archive file at path. A
+// new file is made readable by its owner only (0600); SQLite gives its -wal
+// and -shm files the database file's mode.
 func OpenStore(path string) (*Store, error) {
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+		f.Close()
+	}
 	dsn := "file:" + filepath.ToSlash(path) + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)&_pragma=busy_timeout(10000)"
 	return openStore("sqlite", dsn, sqlite)
 }
