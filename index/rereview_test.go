@@ -20,7 +20,9 @@ func TestConvertOnce(t *testing.T) {
 		errs := make([]error, 3)
 		var wg sync.WaitGroup
 		for i := range errs {
-			convert := func() { _, _, errs[i] = a.Convert(ctx, review.DefaultRules(), id, "复查人", "招标已结束，可以公开") }
+			convert := func() {
+				_, _, errs[i] = a.Convert(ctx, review.DefaultRules(), id, "复查人", "招标已结束，可以公开")
+			}
 			if racing {
 				wg.Add(1)
 				go func() { defer wg.Done(); convert() }()
