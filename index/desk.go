@@ -30,6 +30,19 @@ type Desk struct {
 // A decision with a field over its limit, or one a store cannot keep, is
 // refused before the file is read.
 func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
+	rec, err := d.prepare(clerk, department, name, data, dec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Archive.Put(ctx, rec, data, clerk.User, review.ActionSubmit); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// prepare checks a submission's typed fields, scans its file and checks the
+// decision: the record Submit writes, not yet written.
+func (d *Desk) prepare(clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
 	if err := review.CheckText("文件名", name, review.MaxFileRunes); err != nil {
 		return nil, err
 	}
@@ -42,9 +55,6 @@ func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name 
 	rec := scannedRecord(name, data, rep, dec.Title)
 	rec.Department, rec.Drafter = department, clerk.User
 	fromWorkflow(rec, w)
-	if _, err := d.Archive.Put(ctx, rec, data, clerk.User, review.ActionSubmit); err != nil {
-		return nil, err
-	}
 	return rec, nil
 }
 
