@@ -120,9 +120,18 @@ func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) e
 		return storeErr("无法重建检索索引", err)
 	}
 	a.search = si
+	if err := a.fill(ctx, total, progress); err != nil {
+		return storeErr("重建检索索引失败", err)
+	}
+	return nil
+}
+
+// fill adds every record of the store to the (empty) search index.
+func (a *Archive) fill(ctx context.Context, total int, progress func(done, total int)) error {
+	si := a.search
 	batch := si.idx.NewBatch()
 	done := 0
-	err = a.Store.Each(ctx, "", nil, func(r *Record) error {
+	err := a.Store.Each(ctx, "", nil, func(r *Record) error {
 		if err := batch.Index(fmt.Sprint(r.ID), docOf(r)); err != nil {
 			return err
 		}
@@ -144,10 +153,7 @@ func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) e
 	if progress != nil {
 		progress(done, total)
 	}
-	if err != nil {
-		return storeErr("重建检索索引失败", err)
-	}
-	return nil
+	return err
 }
 
 // Put writes a record to the store (with its audit entry) and then to the index.

@@ -178,22 +178,28 @@ func OpenStore(path string) (*Store, error) {
 		f.Close()
 	}
 	dsn := "file:" + filepath.ToSlash(path) + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)&_pragma=busy_timeout(10000)"
-	return openStore("sqlite", dsn, sqlite)
+	return openStore("sqlite", dsn, sqlite, false)
 }
 
 // OpenPostgres opens the archive in a PostgreSQL database (postgres://… URL),
 // creating its tables if needed: the office server's store.
 func OpenPostgres(url string) (*Store, error) {
-	return openStore("pgx", url, postgres)
+	return openStore("pgx", url, postgres, false)
 }
 
-func openStore(driver, dsn string, d dialect) (*Store, error) {
+// openStore opens a database and brings its schema up to date, or, read
+// only, checks it is.
+func openStore(driver, dsn string, d dialect, readOnly bool) (*Store, error) {
 	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		return nil, storeErr("无法打开档案库", err)
 	}
 	s := &Store{db: db, dialect: d, Clock: time.Now}
-	if err := s.migrate(); err != nil {
+	check := s.migrate
+	if readOnly {
+		check = s.checkVersion
+	}
+	if err := check(); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -36,15 +36,32 @@ func addArchiveFlags(fs *flag.FlagSet) archiveFlags {
 
 // open opens the archive, showing reindex progress on a terminal.
 func (f archiveFlags) open(stderr io.Writer) (*index.Archive, error) {
-	dir := *f.dir
-	if dir == "" {
-		d, err := index.DefaultDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
+	dir, err := f.folder()
+	if err != nil {
+		return nil, err
 	}
 	return index.Open(dir, progressBar(stderr, "重建检索索引"))
+}
+
+// openRead opens the archive for commands that only read it: read-only when
+// its folder cannot be written (a copy on a read-only share), else as open does.
+func (f archiveFlags) openRead(stderr io.Writer) (*index.Archive, error) {
+	dir, err := f.folder()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(dir); err == nil && !index.Writable(dir) {
+		return index.OpenReadOnly(dir, progressBar(stderr, "建立检索索引"))
+	}
+	return index.Open(dir, progressBar(stderr, "重建检索索引"))
+}
+
+// folder is the archive folder: --archive, else the user's data folder.
+func (f archiveFlags) folder() (string, error) {
+	if *f.dir != "" {
+		return *f.dir, nil
+	}
+	return index.DefaultDir()
 }
 
 // progressBar returns a progress callback that draws on a terminal, or nil when stderr is not one.
@@ -250,7 +267,7 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 
 // searchArchive opens the archive, runs a query and prints its hits.
 func searchArchive(af archiveFlags, q index.Query, stdout, stderr io.Writer) int {
-	a, err := af.open(stderr)
+	a, err := af.openRead(stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -378,7 +395,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	if *code != "" {
 		return runVerifyCode(sf, *code, stdout, stderr)
 	}
-	st, done, err := sf.open(stderr)
+	st, done, err := sf.openRead(stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"prepub/index"
@@ -38,6 +39,27 @@ func (f storeFlags) open(stderr io.Writer) (st *index.Store, done func(), err er
 		return nil, nil, err
 	}
 	return a.Store, func() { a.Close() }, nil
+}
+
+// openRead opens the store for commands that only read it: a SQLite file in
+// a folder that cannot be written is opened read-only.
+func (f storeFlags) openRead(stderr io.Writer) (st *index.Store, done func(), err error) {
+	path := *f.db
+	if path == "" {
+		dir, err := f.folder()
+		if err != nil {
+			return nil, nil, err
+		}
+		path = filepath.Join(dir, "archive.db")
+	}
+	if _, err := os.Stat(path); err != nil || index.Writable(filepath.Dir(path)) {
+		return f.open(stderr) // a PostgreSQL URL, an archive still to make, or one that can be written
+	}
+	st, err = index.OpenStoreReadOnly(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, func() { st.Close() }, nil
 }
 
 // usageErr reports bad usage: both --archive and --db.

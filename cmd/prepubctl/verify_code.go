@@ -18,7 +18,7 @@ func runVerifyCode(sf storeFlags, code string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, review.ErrorMessage(err))
 		return exitUsage
 	}
-	st, done, err := sf.open(stderr)
+	st, done, err := sf.openRead(stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
