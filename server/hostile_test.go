@@ -153,6 +153,9 @@ func runHostile(t *testing.T, db string, in hostileInput) (start, peak int64, wo
 	body, ctype := hostileBody(t, in)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
+	var once sync.Once
+	stop := func() { once.Do(func() { close(done); wg.Wait() }) }
+	defer stop() // also when the request fails: the poller must not outlive the test
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -181,8 +184,7 @@ func runHostile(t *testing.T, db string, in hostileInput) (start, peak int64, wo
 	}
 	answer, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	close(done)
-	wg.Wait()
+	stop()
 	status = resp.StatusCode
 	if status >= 500 {
 		t.Errorf("status %d: %s", status, answer)
