@@ -131,8 +131,11 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (*User,
 	var u User
 	var role string
 	var salt, hash []byte
-	err := s.db.QueryRowContext(ctx, `SELECT name, role, department, salt, hash FROM users WHERE name=$1`, UserName(name)).
-		Scan(&u.Name, &role, &u.Department, &salt, &hash)
+	err := sql.ErrNoRows // a name no account can have (NUL, not UTF-8) is not looked up: PostgreSQL refuses it
+	if review.CheckText("用户名", UserName(name), review.MaxNameRunes) == nil {
+		err = s.db.QueryRowContext(ctx, `SELECT name, role, department, salt, hash FROM users WHERE name=$1`, UserName(name)).
+			Scan(&u.Name, &role, &u.Department, &salt, &hash)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		passwordHash(password, make([]byte, 16)) // same work either way: no timing hint that the name is unknown
 		return nil, errLogin

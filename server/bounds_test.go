@@ -68,8 +68,8 @@ func TestIdempotencyKey(t *testing.T) {
 }
 
 // TestNULRefused ensures a NUL character in a reason, a title, a user name or
-// a note is refused alike on each backend: 400 with a Chinese message, never
-// a 500 or the driver's text.
+// a note is refused alike on each backend: 400 with a Chinese message (401
+// for a sign-in), never a 500 or the driver's text.
 func TestNULRefused(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
@@ -94,6 +94,8 @@ func TestNULRefused(t *testing.T) {
 			if n, _ := o.desk.Archive.Store.Count(ctx); n != 1 {
 				t.Errorf("%d drafts, want only the first", n)
 			}
+			// signing in with such a name is a wrong name, not a failure of the store
+			o.do("", "POST", "/login", map[string]string{"user": "张\x00起草", "password": "张起草-password"}, 401)
 		})
 	}
 }
