@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -289,12 +291,20 @@ func (r row) values() []any {
 		r.state, r.issueDate, r.decidedAt, r.reviewedAt, r.drafter, r.partial, r.unreadable, r.body}
 }
 
-// contentHash covers every stored column of a draft.
+// contentHash covers every stored column of a draft, each as "len:text;".
+// Text columns are written to the hash as they are, not copied: the body can
+// hold megabytes.
 func (r row) contentHash() string {
 	h := sha256.New()
 	for _, v := range r.values() {
-		s := fmt.Sprint(v)
-		fmt.Fprintf(h, "%d:%s;", len(s), s)
+		s, ok := v.(string)
+		if !ok {
+			s = fmt.Sprint(v)
+		}
+		io.WriteString(h, strconv.Itoa(len(s)))
+		io.WriteString(h, ":")
+		io.WriteString(h, s)
+		io.WriteString(h, ";")
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
