@@ -6,8 +6,10 @@ package client
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"crypto/tls"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,7 +60,12 @@ func New(baseURL, fingerprint string) *Client {
 
 // do sends a request and decodes a 2xx JSON answer into out; a refusal becomes a review.Error with the server's message.
 func (c *Client) do(ctx context.Context, method, path, ctype string, body io.Reader, out any) error {
-	data, _, err := c.send(ctx, method, path, ctype, body)
+	return c.doWith(ctx, method, path, ctype, body, nil, out)
+}
+
+// doWith is do with extra request headers.
+func (c *Client) doWith(ctx context.Context, method, path, ctype string, body io.Reader, header map[string]string, out any) error {
+	data, _, err := c.send(ctx, method, path, ctype, body, header)
 	if err != nil || out == nil {
 		return err
 	}
@@ -68,14 +75,17 @@ func (c *Client) do(ctx context.Context, method, path, ctype string, body io.Rea
 	return nil
 }
 
-// send sends a request and returns a 2xx answer's body and headers; a refusal becomes a review.Error with the server's message.
-func (c *Client) send(ctx context.Context, method, path, ctype string, body io.Reader) ([]byte, http.Header, error) {
+// send sends a request, with any extra headers, and returns a 2xx answer's body and headers; a refusal becomes a review.Error with the server's message.
+func (c *Client) send(ctx context.Context, method, path, ctype string, body io.Reader, header map[string]string) ([]byte, http.Header, error) {
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
 	if err != nil {
 		return nil, nil, err
 	}
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
 	}
 	c.mu.Lock()
 	if c.token != "" {
@@ -157,7 +167,13 @@ func (c *Client) Rules(ctx context.Context) (*review.Rules, error) {
 	return review.ParseRules("服务器："+out.Source, []byte(out.Raw))
 }
 
-// Submit uploads a draft with the clerk's decision.
+// submitTries is how many times an upload is sent before its failure is shown.
+const submitTries = 3
+
+// Submit uploads a draft with the clerk's decision. An upload whose answer
+// did not arrive (the network, a busy or restarting server) is sent again
+// with the same Idempotency-Key, so the server makes one draft however many
+// attempts reach it.
 func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*index.Record, error) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -169,11 +185,29 @@ func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, nam
 	j, _ := json.Marshal(dec)
 	mw.WriteField("decision", string(j))
 	mw.Close()
+	key := newKey()
 	var out struct{ ID int64 }
-	if err := c.do(ctx, "POST", "/drafts", mw.FormDataContentType(), &buf, &out); err != nil {
+	for try := 1; ; try++ {
+		err = c.doWith(ctx, "POST", "/drafts", mw.FormDataContentType(), bytes.NewReader(buf.Bytes()), map[string]string{"Idempotency-Key": key}, &out)
+		if err == nil || try == submitTries || review.ErrorCode(err) != review.ErrInternal || ctx.Err() != nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Duration(try) * time.Second):
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	return c.Get(ctx, out.ID)
+}
+
+// newKey returns a fresh idempotency key: 128 random bits, hex.
+func newKey() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // Resubmit sends a returned draft again.

@@ -20,7 +20,7 @@ const (
 
 // ReleaseCopy downloads a decision's release copy; the server decides who may have it.
 func (c *Client) ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*index.ReleaseCopy, error) {
-	data, h, err := c.send(ctx, "GET", fmt.Sprintf("/records/%d/release", id), "", nil)
+	data, h, err := c.send(ctx, "GET", fmt.Sprintf("/records/%d/release", id), "", nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -38,6 +38,6 @@ func (c *Client) ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*in
 
 // Original downloads a draft's original file, as submitted; the server decides who may have it.
 func (c *Client) Original(ctx context.Context, id int64, a review.Actor) ([]byte, error) {
-	data, _, err := c.send(ctx, "GET", fmt.Sprintf("/drafts/%d/original", id), "", nil)
+	data, _, err := c.send(ctx, "GET", fmt.Sprintf("/drafts/%d/original", id), "", nil, nil)
 	return data, err
 }

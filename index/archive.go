@@ -147,6 +147,36 @@ func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) e
 	return nil
 }
 
+// fill adds every record of the store to the (empty) search index.
+func (a *Archive) fill(ctx context.Context, total int, progress func(done, total int)) error {
+	si := a.search
+	batch := si.idx.NewBatch()
+	done := 0
+	err := a.Store.Each(ctx, "", nil, func(r *Record) error {
+		if err := batch.Index(fmt.Sprint(r.ID), docOf(r)); err != nil {
+			return err
+		}
+		done++
+		if batch.Size() >= 500 {
+			if err := si.idx.Batch(batch); err != nil {
+				return err
+			}
+			batch.Reset()
+			if progress != nil {
+				progress(done, total)
+			}
+		}
+		return nil
+	})
+	if err == nil && batch.Size() > 0 {
+		err = si.idx.Batch(batch)
+	}
+	if progress != nil {
+		progress(done, total)
+	}
+	return err
+}
+
 // Put writes a record to the store (with its audit entry) and then to the index.
 func (a *Archive) Put(ctx context.Context, rec *Record, file []byte, actor, action string) (int64, error) {
 	if err := a.PutMany(ctx, []*Record{rec}, [][]byte{file}, actor, action); err != nil {
@@ -260,6 +290,12 @@ func (a *Archive) Import(ctx context.Context, sc *scan.Scanner, name string, dat
 }
 
 func (m ImportMeta) validate() error {
+	if err := (review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title, ValidUntil: m.ValidUntil}).CheckLimits(); err != nil {
+		return err
+	}
+	if err := review.CheckText("部门", m.Department, review.MaxNameRunes); err != nil {
+		return err
+	}
 	if !m.Attribute.Valid() {
 		return review.Errorf(review.ErrInvalid, "公开属性 %q 无效：应为 public、on-request 或 withheld", m.Attribute)
 	}

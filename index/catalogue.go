@@ -226,6 +226,12 @@ func (a *Archive) CorrectCatalogue(ctx context.Context, id int64, field, value, 
 		}
 	}
 	value = strings.TrimSpace(value)
+	if err := review.CheckText("更正的内容", value, review.MaxTitleRunes); err != nil {
+		return nil, err
+	}
+	if err := review.CheckText("更正说明", note, review.MaxReasonRunes); err != nil {
+		return nil, err
+	}
 	switch {
 	case name == "":
 		return nil, review.Errorf(review.ErrInvalid, "公开目录没有可更正的字段 %q：可更正 title、publisher、doc_no、written、published、category（索引号由系统编排，不能更正）", field)

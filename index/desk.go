@@ -27,16 +27,34 @@ type Desk struct {
 // Submit scans a draft, checks the clerk's decision and records it: returned
 // with reasons, or waiting at the first step of its route. A draft that
 // cannot be read is recorded as returned, so nothing the clerk did is lost.
+// A decision with a field over its limit, or one a store cannot keep, is
+// refused before the file is read.
 func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
+	rec, err := d.prepare(clerk, department, name, data, dec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Archive.Put(ctx, rec, data, clerk.User, review.ActionSubmit); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// prepare checks a submission's typed fields, scans its file and checks the
+// decision: the record Submit writes, not yet written.
+func (d *Desk) prepare(clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
+	if err := review.CheckText("文件名", name, review.MaxFileRunes); err != nil {
+		return nil, err
+	}
+	if err := dec.CheckLimits(); err != nil {
+		return nil, err
+	}
 	rep := d.Scanner.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(dec.Attribute)})
 	w := review.NewWorkflow(d.Rules, clerk.User, review.Draft{Report: rep}, dec)
 	w.Clock = d.Archive.Store.now
 	rec := scannedRecord(name, data, rep, dec.Title)
 	rec.Department, rec.Drafter = department, clerk.User
 	fromWorkflow(rec, w)
-	if _, err := d.Archive.Put(ctx, rec, data, clerk.User, review.ActionSubmit); err != nil {
-		return nil, err
-	}
 	return rec, nil
 }
 

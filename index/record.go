@@ -69,12 +69,12 @@ func (r *Record) Partial() bool {
 // findings, and its text parts, or why it could not be read. The title is the
 // one given, else the draft's own, else the file's name.
 func scannedRecord(name string, data []byte, rep *scan.FileReport, title string) *Record {
-	rec := &Record{File: filepath.Base(name), FileHash: fileHash(data), Title: title,
+	rec := &Record{File: strings.ToValidUTF8(filepath.Base(name), "?"), FileHash: fileHash(data), Title: title,
 		Findings: rep.Findings, Statements: rep.Statements, Coverage: rep.Coverage}
 	if rep.Status == scan.StatusChecked {
 		rec.Parts = rep.Doc.Parts
 		if rec.Title == "" {
-			rec.Title = review.Title(rep.Doc)
+			rec.Title = documentTitle(rep.Doc)
 		}
 	} else {
 		rec.Unreadable = rep.Reason
@@ -83,4 +83,12 @@ func scannedRecord(name string, data []byte, rep *scan.FileReport, title string)
 		rec.Title = strings.TrimSuffix(rec.File, filepath.Ext(rec.File))
 	}
 	return rec
+}
+
+// documentTitle is the title a draft's own text gives, as a store keeps it:
+// without NUL characters or bytes that are not UTF-8 (which a PDF's text may
+// carry and PostgreSQL refuses), and no longer than a typed title may be.
+func documentTitle(doc *extract.Document) string {
+	t := strings.ToValidUTF8(strings.ReplaceAll(review.Title(doc), "\x00", ""), "")
+	return review.Clip(t, review.MaxTitleRunes-1)
 }

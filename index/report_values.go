@@ -82,6 +82,9 @@ const maxReportText = 20000
 func (it ReportItem) Normalize(value string) (string, error) {
 	if it.Kind == ItemText {
 		v := strings.TrimSpace(value)
+		if err := review.CheckText("“"+it.Label+"”", v, maxReportText); err != nil {
+			return "", err
+		}
 		if utf8.RuneCountInString(v) > maxReportText {
 			return "", review.Errorf(review.ErrInvalid, "“%s”不能超过 %d 字", it.Label, maxReportText)
 		}

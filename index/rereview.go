@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -46,8 +47,14 @@ func (a *Archive) Keep(ctx context.Context, id int64, actor, note string) error 
 	if note == "" {
 		return review.Errorf(review.ErrInvalid, "维持原决定须写明理由")
 	}
-	r, err := a.reviewable(ctx, id)
+	if err := review.CheckText("理由", note, review.MaxReasonRunes); err != nil {
+		return err
+	}
+	r, err := a.Store.Get(ctx, id)
 	if err != nil {
+		return err
+	}
+	if err := reviewable(r); err != nil {
 		return err
 	}
 	now := a.Store.now()
@@ -60,49 +67,65 @@ func (a *Archive) Keep(ctx context.Context, id int64, actor, note string) error 
 // Convert starts the conversion of a withheld or on-request record to public:
 // a new record with a public decision, checked by the rules and waiting at the
 // first step of its new route (or returned, with reasons). It returns the new
-// record's ID and the check's outcome.
+// record's ID and the check's outcome. The new record and the note on the old
+// one are written in one transaction, so a record is converted once: a second
+// conversion, even one racing the first, is refused as a conflict.
 func (a *Archive) Convert(ctx context.Context, rules *review.Rules, id int64, actor, note string) (int64, review.Outcome, error) {
-	r, err := a.reviewable(ctx, id)
-	if err != nil {
+	if err := review.CheckText("理由", note, review.MaxReasonRunes); err != nil {
 		return 0, review.Outcome{}, err
 	}
 	file, err := a.Store.File(ctx, id)
 	if err != nil {
 		return 0, review.Outcome{}, err
 	}
-	dec := review.Decision{Attribute: review.Public, Title: r.Title, Reason: note, DocType: r.Decision.Kind(), ValidUntil: r.Decision.ValidUntil}
-	w := review.NewWorkflow(rules, actor, review.Draft{Report: toWorkflow(r, rules).Draft.Report}, dec)
-	w.Clock = a.Store.now
-	now := a.Store.now()
-	next := &Record{
-		Title: r.Title, Department: r.Department, File: r.File, FileHash: r.FileHash, IssueDate: r.IssueDate, Drafter: actor,
-		Findings: r.Findings, Statements: r.Statements, Coverage: r.Coverage, Parts: r.Parts, Unreadable: r.Unreadable,
-	}
-	fromWorkflow(next, w)
-	next.History = append([]review.Action{{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
-		Note: fmt.Sprintf("由第 %d 号记录年度复查转为主动公开：%s", id, note), At: now, State: w.State}}, next.History...)
-	newID, err := a.Put(ctx, next, file, actor, ActionConvert)
+	var next *Record
+	var out review.Outcome
+	old, err := a.Store.update(ctx, id, actor, ActionConvert, func(ctx context.Context, tx *sql.Tx, r *Record) error {
+		if err := reviewable(r); err != nil {
+			return err
+		}
+		dec := review.Decision{Attribute: review.Public, Title: r.Title, Reason: note, DocType: r.Decision.Kind(), ValidUntil: r.Decision.ValidUntil}
+		w := review.NewWorkflow(rules, actor, review.Draft{Report: toWorkflow(r, rules).Draft.Report}, dec)
+		w.Clock = a.Store.now
+		now := a.Store.now()
+		next = &Record{
+			Title: r.Title, Department: r.Department, File: r.File, FileHash: r.FileHash, IssueDate: r.IssueDate, Drafter: actor,
+			Findings: r.Findings, Statements: r.Statements, Coverage: r.Coverage, Parts: r.Parts, Unreadable: r.Unreadable,
+		}
+		fromWorkflow(next, w)
+		next.History = append([]review.Action{{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
+			Note: fmt.Sprintf("由第 %d 号记录年度复查转为主动公开：%s", id, note), At: now, State: w.State}}, next.History...)
+		if err := a.Store.put(ctx, tx, next, file, actor, ActionConvert); err != nil {
+			return err
+		}
+		out = w.Outcome
+		r.ReviewedAt = now
+		r.History = append(r.History, review.Action{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
+			Note: fmt.Sprintf("年度复查决定转为主动公开，新记录第 %d 号：%s", next.ID, note), At: now, State: r.State})
+		return nil
+	}, nil)
 	if err != nil {
 		return 0, review.Outcome{}, err
 	}
-	r.ReviewedAt = now
-	r.History = append(r.History, review.Action{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
-		Note: fmt.Sprintf("年度复查决定转为主动公开，新记录第 %d 号：%s", newID, note), At: now, State: r.State})
-	if _, err := a.Put(ctx, r, nil, actor, ActionConvert); err != nil {
-		return newID, w.Outcome, err
-	}
-	return newID, w.Outcome, nil
+	a.index(next, old)
+	return next.ID, out, nil
 }
 
-func (a *Archive) reviewable(ctx context.Context, id int64) (*Record, error) {
-	r, err := a.Store.Get(ctx, id)
-	if err != nil {
-		return nil, err
-	}
+// reviewable refuses a record that is not a withheld or on-request decision,
+// or that a re-review has already converted to public.
+func reviewable(r *Record) error {
 	if r.State != review.StateWithheldFinal && r.State != review.StateOnRequest {
-		return nil, review.Errorf(review.ErrConflict, "第 %d 号记录不是不予公开或依申请公开的决定，无需年度复查", id)
+		return review.Errorf(review.ErrConflict, "第 %d 号记录不是不予公开或依申请公开的决定，无需年度复查", r.ID)
 	}
-	return r, nil
+	// A converted record's own history starts with its conversion; the record
+	// it came from has the conversion entry after its first.
+	for _, h := range r.History[min(1, len(r.History)):] {
+		if h.Action == ActionConvert {
+			return review.Errorf(review.ErrConflict, "第 %d 号记录已于 %s 由%s在年度复查中决定转为主动公开（%s），不能重复转换：请在新记录中继续办理",
+				r.ID, h.At.Local().Format("2006-01-02 15:04"), h.User, h.Note)
+		}
+	}
+	return nil
 }
 
 // Expiry is a classification marking whose secrecy period has run out.

@@ -70,20 +70,36 @@ type searchDoc struct {
 	Unindexable string `json:"unindexable,omitempty"`
 }
 
+// MaxIndexedBytes is how much of a record's content (title, reason, findings,
+// then its text) the search index analyses: CJK bigram analysis costs about a
+// hundred times the text in memory, so a draft's first megabyte (some 350,000
+// characters, far beyond any ordinary draft) is searchable and the rest is kept
+// in the store only.
+const MaxIndexedBytes = 1 << 20
+
 func docOf(r *Record) searchDoc {
 	var c strings.Builder
-	c.WriteString(r.Title)
-	c.WriteString("\n")
+	add := func(s string) {
+		if room := MaxIndexedBytes - c.Len(); len(s) > room {
+			s = strings.ToValidUTF8(s[:max(room, 0)], "")
+		}
+		c.WriteString(s)
+	}
+	add(r.Title)
+	add("\n")
 	if r.Reason != "" {
-		c.WriteString(r.Reason)
-		c.WriteString("\n")
+		add(r.Reason)
+		add("\n")
 	}
 	for _, f := range r.Findings {
-		c.WriteString(f.Normalized)
-		c.WriteString(" ")
+		add(f.Normalized)
+		add(" ")
 	}
-	c.WriteString("\n")
-	c.WriteString(r.Text())
+	add("\n")
+	for _, p := range r.Parts {
+		add(p.Text)
+		add("\n")
+	}
 	return searchDoc{
 		Title: r.Title, Content: scan.Fold(c.String()),
 		Attribute: string(r.Attribute), Basis: r.Basis, State: string(r.State), Open: openFlag(r.State), Department: r.Department,

@@ -8,7 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -169,25 +172,36 @@ type Store struct {
 	Clock   func() time.Time
 }
 
-// OpenStore opens (creating if needed) the SQLite archive file at path.
+// OpenStore opens (creating if needed) the SQLite archive file at path. A
+// new file is made readable by its owner only (0600); SQLite gives its -wal
+// and -shm files the database file's mode.
 func OpenStore(path string) (*Store, error) {
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+		f.Close()
+	}
 	dsn := "file:" + filepath.ToSlash(path) + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)&_pragma=busy_timeout(10000)"
-	return openStore("sqlite", dsn, sqlite)
+	return openStore("sqlite", dsn, sqlite, false)
 }
 
 // OpenPostgres opens the archive in a PostgreSQL database (postgres://… URL),
 // creating its tables if needed: the office server's store.
 func OpenPostgres(url string) (*Store, error) {
-	return openStore("pgx", url, postgres)
+	return openStore("pgx", url, postgres, false)
 }
 
-func openStore(driver, dsn string, d dialect) (*Store, error) {
+// openStore opens a database and brings its schema up to date, or, read
+// only, checks it is.
+func openStore(driver, dsn string, d dialect, readOnly bool) (*Store, error) {
 	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		return nil, storeErr("无法打开档案库", err)
 	}
 	s := &Store{db: db, dialect: d, Clock: time.Now}
-	if err := s.migrate(); err != nil {
+	check := s.migrate
+	if readOnly {
+		check = s.checkVersion
+	}
+	if err := check(); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -214,9 +228,23 @@ func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// storeErr is a failure of the database or the index: its Chinese message is
+// what a person sees (the server's answer, a dialog), its cause, the driver's
+// text, is only in Error() for the log.
 func storeErr(msg string, err error) error {
-	return &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("%s：%v", msg, err)}
+	return &storeError{msg: &review.Error{Code: review.ErrInternal, Message: msg + "，请稍后重试；如仍失败，请联系管理员"}, cause: err}
 }
+
+// storeError is what storeErr returns.
+type storeError struct {
+	msg   *review.Error
+	cause error
+}
+
+func (e *storeError) Error() string { return fmt.Sprintf("%s（%v）", e.msg.Message, e.cause) }
+
+// Unwrap gives the *review.Error, for review.ErrorCode and review.ErrorMessage.
+func (e *storeError) Unwrap() error { return e.msg }
 
 func (s *Store) migrate() error {
 	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
@@ -263,12 +291,20 @@ func (r row) values() []any {
 		r.state, r.issueDate, r.decidedAt, r.reviewedAt, r.drafter, r.partial, r.unreadable, r.body}
 }
 
-// contentHash covers every stored column of a draft.
+// contentHash covers every stored column of a draft, each as "len:text;".
+// Text columns are written to the hash as they are, not copied: the body can
+// hold megabytes.
 func (r row) contentHash() string {
 	h := sha256.New()
 	for _, v := range r.values() {
-		s := fmt.Sprint(v)
-		fmt.Fprintf(h, "%d:%s;", len(s), s)
+		s, ok := v.(string)
+		if !ok {
+			s = fmt.Sprint(v)
+		}
+		io.WriteString(h, strconv.Itoa(len(s)))
+		io.WriteString(h, ":")
+		io.WriteString(h, s)
+		io.WriteString(h, ";")
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -51,6 +51,12 @@ func UserName(name string) string { return strings.TrimSpace(name) }
 // AddUser creates an account. The first account of an archive must be an administrator.
 func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) error {
 	u.Name = UserName(u.Name)
+	if err := review.CheckText("用户名", u.Name, review.MaxNameRunes); err != nil {
+		return err
+	}
+	if err := review.CheckText("部门", u.Department, review.MaxNameRunes); err != nil {
+		return err
+	}
 	switch {
 	case u.Name == "":
 		return review.Errorf(review.ErrInvalid, "请填写用户名")
@@ -122,7 +128,11 @@ var errDisabled = review.Errorf(review.ErrForbidden, "账号已停用，请联�
 // Authenticate checks a name and password and returns the account. A
 // disabled account is refused, saying so only when the password was right.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (*User, error) {
-	a, err := readAccount(ctx, s.db, UserName(name))
+	err := error(sql.ErrNoRows) // a name no account can have (NUL, not UTF-8) is not looked up: PostgreSQL refuses it
+	var a *account
+	if review.CheckText("用户名", UserName(name), review.MaxNameRunes) == nil {
+		a, err = readAccount(ctx, s.db, UserName(name))
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		passwordHash(password, make([]byte, 16)) // same work either way: no timing hint that the name is unknown
 		return nil, errLogin

@@ -93,6 +93,9 @@ func (a *Archive) SetValidity(ctx context.Context, id int64, status, since, note
 	if !ok {
 		return nil, review.Errorf(review.ErrInvalid, "有效性 %q 无效：应为 repealed（废止）、expired（失效）或 in-force（有效）", status)
 	}
+	if err := review.CheckText("说明", note, review.MaxReasonRunes); err != nil {
+		return nil, err
+	}
 	if since == "" {
 		since = dayOf(a.Store.now())
 	}

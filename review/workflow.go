@@ -160,6 +160,9 @@ func (w *Workflow) Act(a Actor, action string, finding int, note string) error {
 	if err := w.mayAct(a); err != nil {
 		return err
 	}
+	if err := CheckText("意见", note, MaxReasonRunes); err != nil {
+		return err
+	}
 	role := w.WaitingFor()
 	switch action {
 	case ActionConfirm, ActionClear:
@@ -215,6 +218,9 @@ func (w *Workflow) Resubmit(a Actor, dec Decision) error {
 	}
 	if w.State != StateReturned {
 		return Errorf(ErrConflict, "该草稿没有被退回，不能重新提交（当前状态：%s）", w.State)
+	}
+	if err := dec.CheckLimits(); err != nil {
+		return err
 	}
 	w.submit(a, dec, ActionResubmit)
 	return nil

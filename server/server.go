@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"runtime"
@@ -135,6 +136,7 @@ func fail(w http.ResponseWriter, err error) {
 		review.ErrConflict: 409, review.ErrRules: 400, review.ErrUnreadable: 400, review.ErrIndexing: 503}[code]
 	if status == 0 {
 		status = 500
+		log.Printf("prepub server: %v", err) // the cause, which the answer does not carry
 	}
 	refuse(w, status, code, review.ErrorMessage(err))
 }
@@ -282,7 +284,8 @@ func responseOf(rec *index.Record) draftResponse {
 	return draftResponse{ID: rec.ID, State: rec.State, File: rec.File, Status: status, Outcome: rec.Outcome, Findings: rec.Findings}
 }
 
-// submit takes a draft (multipart: file, decision) from a clerk.
+// submit takes a draft (multipart: file, decision) from a clerk. With an
+// Idempotency-Key header, a retry of the same upload returns the first draft.
 func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 	if u.Role != review.RoleClerk {
 		refuse(w, 403, review.ErrForbidden, "只有起草人可以提交草稿")
@@ -326,12 +329,16 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 			return
 		}
 	}
-	rec, err := s.Desk.Submit(r.Context(), actorOf(u), u.Department, hdr.Filename, data, dec)
+	rec, again, err := s.Desk.SubmitOnce(r.Context(), r.Header.Get("Idempotency-Key"), actorOf(u), u.Department, hdr.Filename, data, dec)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, 201, responseOf(rec))
+	status := 201
+	if again {
+		status = 200 // a retried upload: the draft its first attempt made
+	}
+	writeJSON(w, status, responseOf(rec))
 }
 
 // queue lists the drafts waiting for the caller's role, as full records.

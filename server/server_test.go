@@ -35,6 +35,7 @@ func TestMain(m *testing.M) {
 type backend struct {
 	name string
 	open func(t *testing.T) *index.Store
+	url  func(t *testing.T) string // a fresh, empty database: a SQLite path or a PostgreSQL URL
 }
 
 func backends(t *testing.T) []backend {
@@ -45,11 +46,23 @@ func backends(t *testing.T) []backend {
 			t.Fatal(err)
 		}
 		return st
-	}}}
+	}, func(t *testing.T) string { return t.TempDir() + "/archive.db" }}}
 	base := os.Getenv("PREPUB_TEST_PG")
 	if base == "" {
 		return out
 	}
+	db := freshPostgres(t, base)
+	return append(out, backend{"PostgreSQL", func(t *testing.T) *index.Store {
+		st, err := index.OpenPostgres(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}, func(t *testing.T) string { return freshPostgres(t, base) }})
+}
+
+// freshPostgres creates an empty database beside base, dropped when the test ends, and returns its URL.
+func freshPostgres(t *testing.T, base string) string {
 	name := fmt.Sprintf("prepub_server_%d", time.Now().UnixNano())
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
@@ -67,13 +80,7 @@ func backends(t *testing.T) []backend {
 	})
 	u, _ := url.Parse(base)
 	u.Path = "/" + name
-	return append(out, backend{"PostgreSQL", func(t *testing.T) *index.Store {
-		st, err := index.OpenPostgres(u.String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st
-	}})
+	return u.String()
 }
 
 // office is a running server with every role's account.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -36,13 +37,9 @@ func addArchiveFlags(fs *flag.FlagSet) archiveFlags {
 // open opens the archive and waits for its search index to be in step with
 // the store, showing the repair's progress on a terminal.
 func (f archiveFlags) open(stderr io.Writer) (*index.Archive, error) {
-	dir := *f.dir
-	if dir == "" {
-		d, err := index.DefaultDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
+	dir, err := f.folder()
+	if err != nil {
+		return nil, err
 	}
 	a, err := index.Open(dir, progressBar(stderr, "重建检索索引"))
 	if err != nil {
@@ -58,6 +55,27 @@ func printIndexProblems(w io.Writer, a *index.Archive) {
 	for _, p := range a.IndexProblems() {
 		fmt.Fprintf(w, "检索索引未收录：%s\n", p.Reason)
 	}
+}
+
+// openRead opens the archive for commands that only read it: read-only when
+// its folder cannot be written (a copy on a read-only share), else as open does.
+func (f archiveFlags) openRead(stderr io.Writer) (*index.Archive, error) {
+	dir, err := f.folder()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(dir); err == nil && !index.Writable(dir) {
+		return index.OpenReadOnly(dir, progressBar(stderr, "建立检索索引"))
+	}
+	return index.Open(dir, progressBar(stderr, "重建检索索引"))
+}
+
+// folder is the archive folder: --archive, else the user's data folder.
+func (f archiveFlags) folder() (string, error) {
+	if *f.dir != "" {
+		return *f.dir, nil
+	}
+	return index.DefaultDir()
 }
 
 // progressBar returns a progress callback that draws on a terminal, or nil when stderr is not one.
@@ -94,10 +112,17 @@ func jsonLine(w io.Writer, v any) {
 	enc.Encode(v)
 }
 
+// fail prints a refusal once: its Chinese message, with the technical cause
+// of an internal failure (a store error's driver text) when it has one.
 func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, review.ErrorMessage(err))
-	if review.ErrorCode(err) == review.ErrInternal {
+	var re *review.Error
+	switch {
+	case !errors.As(err, &re):
+		fmt.Fprintf(stderr, "%s（%v）\n", review.ErrorMessage(err), err)
+	case re.Code == review.ErrInternal:
 		fmt.Fprintln(stderr, err)
+	default:
+		fmt.Fprintln(stderr, re.Message)
 	}
 	return exitUsage
 }
@@ -257,7 +282,7 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 
 // searchArchive opens the archive, runs a query and prints its hits.
 func searchArchive(af archiveFlags, q index.Query, stdout, stderr io.Writer) int {
-	a, err := af.open(stderr)
+	a, err := af.openRead(stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -84,13 +84,9 @@ func readDOC(data []byte, lim Limits) (doc *Document, err error) {
 	}
 	doc = &Document{Format: "doc", Coverage: 1, Parts: parts}
 	if budget > 0 && int64(doc.Len()) > budget {
-		return nil, docTooMuchText()
+		return nil, tooMuchText("文档中", budget)
 	}
 	return doc, nil
-}
-
-func docTooMuchText() *UnreadableError {
-	return unreadable("too-large", "文档中的文字过多，超出上限，请拆分后再检查", nil)
 }
 
 // readStream reads a whole stream of the compound file. A stream cannot be

@@ -100,7 +100,7 @@ func (d *docFile) parts(budget int64) ([]Part, error) {
 	c.add(Footnote, "尾注", r[lwCcpEdn])
 	c.add(Comment, "批注", r[lwCcpAtn])
 	if c.over {
-		return nil, docTooMuchText()
+		return nil, tooMuchText("文档中", budget)
 	}
 	return c.parts, nil
 }

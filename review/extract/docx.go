@@ -20,6 +20,7 @@ const (
 var (
 	errTooDeep  = errors.New("xml nesting too deep")
 	errUnpacked = errors.New("decompressed size over limit")
+	errTooMuch  = errors.New("text over limit")
 )
 
 // readDOCX reads every text-bearing part of a Word document.
@@ -87,6 +88,7 @@ type docxReader struct {
 	files  map[string]*zip.File
 	lim    Limits
 	budget int64 // decompressed bytes still allowed
+	text   int64 // bytes of text read so far, against Limits.MaxPartsBytes
 }
 
 // named returns the XML parts whose names start with prefix, in name order.
@@ -129,7 +131,7 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 func (b *budgetReader) Close() error { return b.rc.Close() }
 
 // partError turns a failure while reading a part into the reason the user sees.
-func partError(name string, err error) error {
+func (r *docxReader) partError(name string, err error) error {
 	var ue *UnreadableError
 	switch {
 	case errors.As(err, &ue):
@@ -138,6 +140,8 @@ func partError(name string, err error) error {
 		return zipBomb(err)
 	case errors.Is(err, errTooDeep):
 		return tooDeep(name)
+	case errors.Is(err, errTooMuch):
+		return tooMuchText("文档中", r.lim.MaxPartsBytes)
 	}
 	return unreadable("broken", "文档已损坏，无法读取其中的 "+name, err)
 }
@@ -151,9 +155,13 @@ func (r *docxReader) wordPart(name string, kind PartKind) ([]Part, error) {
 	}
 	defer rc.Close()
 	w := newWordText()
-	if err := w.read(rc, r.lim.MaxXMLDepth); err != nil {
-		return nil, partError(name, err)
+	if r.lim.MaxPartsBytes > 0 {
+		w.max = r.lim.MaxPartsBytes - r.text
 	}
+	if err := w.read(rc, r.lim.MaxXMLDepth); err != nil {
+		return nil, r.partError(name, err)
+	}
+	r.text += int64(w.size())
 	hidden := kind == Comment
 	parts := []Part{{Kind: kind, Name: name, Hidden: hidden, Text: w.visible.String()}}
 	if w.vanished.Len() > 0 {
@@ -172,6 +180,7 @@ func (r *docxReader) wordPart(name string, kind PartKind) ([]Part, error) {
 type wordText struct {
 	storySinks
 	inRun, runHidden, inRPr bool
+	max                     int64 // most bytes of text this part may give; 0: no limit
 }
 
 func newWordText() *wordText { return &wordText{} }
@@ -252,6 +261,9 @@ func (w *wordText) read(rd io.Reader, maxDepth int) error {
 				textSink.Write(t)
 			}
 		}
+		if w.max > 0 && int64(w.size()) > w.max {
+			return errTooMuch
+		}
 	}
 }
 
@@ -288,7 +300,7 @@ func (r *docxReader) properties() (Part, error) {
 			continue
 		}
 		if err := r.propertyPart(name, &b); err != nil {
-			return Part{}, partError(name, err)
+			return Part{}, r.partError(name, err)
 		}
 	}
 	return Part{Kind: Properties, Name: "文档属性", Hidden: true, Text: b.String()}, nil

@@ -46,7 +46,7 @@ func (r *docxReader) chartText(name string) (string, error) {
 			return b.String(), nil
 		}
 		if err != nil {
-			return "", partError(name, err)
+			return "", r.partError(name, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -18,6 +18,7 @@ type Limits struct {
 	MaxXMLDepth   int           // deepest XML nesting accepted
 	PDFTimeout    time.Duration // longest time spent reading one PDF
 	MaxPartsBytes int64         // largest total of extracted text
+	MaxParts      int           // most text parts (pages, headers, notes) in one file
 }
 
 // DefaultLimits returns the limits used when none are configured.
@@ -27,7 +28,8 @@ func DefaultLimits() Limits {
 		MaxUnpacked:   1 << 30,
 		MaxXMLDepth:   256,
 		PDFTimeout:    60 * time.Second,
-		MaxPartsBytes: 512 << 20,
+		MaxPartsBytes: 8 << 20, // some 2.8 million Chinese characters: thousands of pages
+		MaxParts:      20000,
 	}
 }
 
@@ -83,11 +85,14 @@ func Bytes(name string, data []byte, lim Limits) (*Document, error) {
 	case "ofd":
 		doc, err = readOFD(data, lim)
 	case "txt":
-		doc, err = readText(data)
+		doc, err = readText(data, lim)
 	default:
 		return nil, unsupportedFormat(name, data)
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSize(doc, lim); err != nil {
 		return nil, err
 	}
 	doc.Path = name

@@ -215,7 +215,7 @@ func (r *ofdReader) docBody(b *docBody) error {
 		r.textBytes += int64(len(line)) + 1
 	}
 	if r.lim.MaxPartsBytes > 0 && r.textBytes > r.lim.MaxPartsBytes {
-		return tooMuchOFDText()
+		return r.tooMuchText()
 	}
 	return r.attachments(idx.attachments, docDir)
 }
@@ -376,7 +376,7 @@ func (r *ofdReader) flatten(d *drawing, m matrix, res *resources, depth int, out
 		}
 		out.bytes += int64(len(rn.text))
 		if r.lim.MaxPartsBytes > 0 && r.textBytes+out.bytes > r.lim.MaxPartsBytes {
-			return tooMuchOFDText()
+			return r.tooMuchText()
 		}
 		out.runs = append(out.runs, rn)
 	}
@@ -410,15 +410,15 @@ func (r *ofdReader) expand() error {
 	return nil
 }
 
-func tooMuchOFDText() *UnreadableError {
-	return unreadable("too-large", "OFD 中的文字过多，超出上限，请拆分后再检查", nil)
+func (r *ofdReader) tooMuchText() *UnreadableError {
+	return tooMuchText("OFD 中", r.lim.MaxPartsBytes)
 }
 
 // add appends a part to one of the lists, within the limit on extracted text.
 func (r *ofdReader) add(list *[]Part, p Part) error {
 	r.textBytes += int64(len(p.Text))
 	if r.lim.MaxPartsBytes > 0 && r.textBytes > r.lim.MaxPartsBytes {
-		return tooMuchOFDText()
+		return r.tooMuchText()
 	}
 	*list = append(*list, p)
 	return nil

@@ -88,7 +88,7 @@ func (r *ofdReader) attached1(title string, data []byte) (*Document, error) {
 	if lim.MaxPartsBytes > 0 {
 		lim.MaxPartsBytes -= r.textBytes
 		if lim.MaxPartsBytes <= 0 {
-			return nil, tooMuchOFDText()
+			return nil, r.tooMuchText()
 		}
 	}
 	if isOFDZip(data) {

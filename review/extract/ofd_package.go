@@ -104,7 +104,7 @@ func (p *ofdPackage) readAll(name string) ([]byte, error) {
 	defer rc.Close()
 	data, err := io.ReadAll(rc)
 	if err != nil {
-		return nil, partError(name, err)
+		return nil, p.partError(name, err)
 	}
 	return data, nil
 }
@@ -118,7 +118,7 @@ func (p *ofdPackage) content(name string, units *unitSet) (*drawing, error) {
 	defer rc.Close()
 	d, err := readContent(rc, p.lim.MaxXMLDepth, units)
 	if err != nil {
-		return nil, partError(name, err)
+		return nil, p.partError(name, err)
 	}
 	return d, nil
 }
@@ -141,7 +141,7 @@ func (p *ofdPackage) scan(name string, start func(path []string, e xml.StartElem
 			return nil
 		}
 		if err != nil {
-			return partError(name, err)
+			return p.partError(name, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -138,7 +138,7 @@ func firstPages(data []byte, lim Limits, shard, shards int) (*Document, string, 
 		}
 		total += int64(len(text))
 		if lim.MaxPartsBytes > 0 && total > lim.MaxPartsBytes {
-			return nil, "", unreadable("too-large", "PDF 中的文字过多，超出上限，请拆分后再检查", nil)
+			return nil, "", tooMuchText("PDF 中", lim.MaxPartsBytes)
 		}
 		doc.Parts = append(doc.Parts, Part{Kind: Body, Name: fmt.Sprintf("第%d页", i), Page: i, Text: text})
 		if notes := pageAnnotations(p); len(notes) > 0 {

@@ -99,7 +99,7 @@ func pdfiumRead(data []byte, lim Limits) (*Document, *UnreadableError) {
 		out.addPage(i+1, pg)
 		total += int64(len(pg.text))
 		if lim.MaxPartsBytes > 0 && total > lim.MaxPartsBytes {
-			return nil, unreadable("too-large", "PDF 中的文字过多，超出上限，请拆分后再检查", nil)
+			return nil, tooMuchText("PDF 中", lim.MaxPartsBytes)
 		}
 	}
 	return out, nil

@@ -14,10 +14,18 @@ import (
 )
 
 // readText decodes a plain-text file: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
-func readText(data []byte) (*Document, error) {
+// A file whose text is over the limit is refused, before decoding when its size alone says so
+// (no encoding read here takes fewer than two bytes for each byte of UTF-8 it gives).
+func readText(data []byte, lim Limits) (*Document, error) {
+	if lim.MaxPartsBytes > 0 && int64(len(data)) > 2*lim.MaxPartsBytes {
+		return nil, tooMuchText("文件中", lim.MaxPartsBytes)
+	}
 	text, enc, err := decodeText(data)
 	if err != nil {
 		return nil, err
+	}
+	if lim.MaxPartsBytes > 0 && int64(len(text)) > lim.MaxPartsBytes {
+		return nil, tooMuchText("文件中", lim.MaxPartsBytes)
 	}
 	if looksBinary(text) {
 		return nil, unreadable("binary", "文件含有非文字内容，不是纯文本文件，请另存为 .docx 或 PDF", nil)

@@ -58,6 +58,10 @@ func (s *Scanner) report(path string, doc *extract.Document, err error, opt Opti
 		return fr
 	}
 	res := s.Scan(doc, opt)
+	if res.TooMany {
+		fr.Status, fr.Reason, fr.ReasonCode = StatusUnreadable, tooManyReason(), TooManyCode
+		return fr
+	}
 	fr.Status = StatusChecked
 	fr.Doc = doc
 	fr.Coverage, fr.Format, fr.Encoding, fr.Pages = doc.Coverage, doc.Format, doc.Encoding, doc.Pages

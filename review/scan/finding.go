@@ -93,7 +93,8 @@ type Statement struct {
 type Result struct {
 	Findings   []Finding   `json:"findings"`
 	Statements []Statement `json:"statements"`
-	Allowed    int         `json:"allowed"` // findings left out by the office's allow list
+	Allowed    int         `json:"allowed"`            // findings left out by the office's allow list
+	TooMany    bool        `json:"too_many,omitempty"` // more than MaxFindings found: the rest were not kept
 }
 
 // Critical reports whether any finding is critical.

@@ -164,6 +164,10 @@ func (ps *partScan) advance(i, j int) int {
 
 // add records a finding over text[i:j].
 func (ps *partScan) add(cat string, sev Severity, i, j int, basis, note string) {
+	if len(ps.res.Findings) >= MaxFindings {
+		ps.res.TooMany = true
+		return
+	}
 	raw := ps.p.Text[i:j]
 	ps.res.Findings = append(ps.res.Findings, Finding{
 		Category: cat, Severity: sev, Text: raw, Normalized: Normalize(raw),
@@ -190,6 +194,10 @@ func (ps *partScan) match(i, end int, e *entry) int {
 	case entryLevel:
 		return ps.level(i, end, e.value)
 	case entryStatement:
+		if len(ps.res.Statements) >= MaxFindings {
+			ps.res.TooMany = true
+			break
+		}
 		ps.res.Statements = append(ps.res.Statements, Statement{Attribute: e.value,
 			Text: ps.p.Text[i:end], Part: ps.p.Kind, PartName: ps.p.Name, Hidden: ps.p.Hidden,
 			Offset: i, Line: ps.line})
