@@ -47,7 +47,7 @@ func TestSubmitRetried(t *testing.T) {
 	}))
 	t.Cleanup(func() { srv.Close(); a.Close() })
 	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk, Department: "县政府办"}} {
-		if err := d.AddUser(ctx, u, "password-1", "setup"); err != nil {
+		if err := d.AddUser(ctx, u, "password-1", "管理员"); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -264,10 +264,10 @@ func TestHostileChild(t *testing.T) {
 	}
 	tokens := map[string]string{}
 	for _, name := range []string{"张起草", "刘起草"} {
-		if err := st.AddUser(ctx, index.User{Name: name, Role: review.RoleClerk, Department: "县政府办"}, name+"-password", "setup"); err != nil {
+		if err := st.AddUser(ctx, index.User{Name: name, Role: review.RoleClerk, Department: "县政府办"}, passwordOf(name), "管理员"); err != nil {
 			t.Fatal(err)
 		}
-		j, _ := json.Marshal(map[string]string{"user": name, "password": name + "-password"})
+		j, _ := json.Marshal(map[string]string{"user": name, "password": passwordOf(name)})
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("POST", "/api/v1/login", bytes.NewReader(j)))
 		var out struct{ Token string }
