@@ -27,6 +27,7 @@ if [ ! -x "$dir/zig" ]; then
   fi
   tar xzf "$tgz" -C "$tmp"
   [ "$("$tmp/package/zig" version)" = "$version" ] || { echo "zig.sh: the package's zig is not $version" >&2; exit 1; }
-  mv "$tmp/package" "$dir"
+  # -T: a build that fetched it at the same time may have put it there first
+  mv -T "$tmp/package" "$dir" 2>/dev/null || [ -x "$dir/zig" ]
 fi
 echo "$dir/zig"
