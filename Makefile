@@ -39,8 +39,9 @@ windows:
 screenshots: deps-test
 	bash scripts/screenshots.sh docs
 
-# The packages, in dist/: .deb of the desktop app (amd64, arm64) and of prepubctl with the office
-# server (amd64, arm64, loong64), the Windows installer, and prepubctl for Windows.
+# The packages, in dist/: .deb of the desktop app (amd64, arm64; linked by Zig against glibc 2.28
+# for UOS 20 and Kylin V10, see scripts/zig.sh) and of prepubctl with the office server (amd64,
+# arm64, loong64), the Windows installer, and prepubctl for Windows.
 dist:
 	bash scripts/install-deps.sh dist
 	bash scripts/package-deb.sh -o dist all

@@ -4,14 +4,17 @@
 # (an error fails; warnings are shown):
 #   prepubctl_VERSION_ARCH.deb  prepubctl and the office server (prepub-server.service),
 #                               pure Go (CGO_ENABLED=0): amd64, arm64, loong64
-#   prepub_VERSION_ARCH.deb     the desktop app (cgo, X11/GL): amd64 and arm64, arm64
-#                               cross-compiled with gcc-aarch64-linux-gnu against the arm64
-#                               X11/GL libraries installed through multiarch
-#                               (scripts/install-deps.sh dist installs both)
+#   prepub_VERSION_ARCH.deb     the desktop app (cgo, X11/GL): amd64 and arm64, both linked
+#                               by `zig cc` (scripts/zig.sh) against glibc 2.28's symbols, so
+#                               that it runs on UOS 20 and Kylin V10 and not only on this
+#                               Debian; arm64 against the arm64 X11/GL libraries installed
+#                               through multiarch (scripts/install-deps.sh dist); a program
+#                               that needs a newer glibc symbol fails the build
 # Usage: scripts/package-deb.sh [-o OUT] [TARGET...]
 #   TARGET: prepubctl:ARCH or prepub:ARCH; none or "all": every package above.
-# VERSION (else scripts/version.sh), DEB_MAINTAINER and DEB_XZ_LEVEL (xz level, default 6;
-# 1 packs a 43 MB program in 4 s instead of 25 s, 13.6 MB instead of 12) may be set.
+# VERSION (else scripts/version.sh), DEB_MAINTAINER, DEB_XZ_LEVEL (xz level, default 6;
+# 1 packs a 43 MB program in 4 s instead of 25 s, 13.6 MB instead of 12) and PREPUB_CACHE
+# (Zig and its cache, default ~/.cache/prepub) may be set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist
@@ -30,6 +33,8 @@ GO=${GO:-go}
 command -v "$GO" >/dev/null || GO=/usr/local/go/bin/go
 version=$(bash scripts/version.sh)
 maintainer=${DEB_MAINTAINER:-"prepub maintainers <prepub@example.org>"}
+cache=${PREPUB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/prepub}
+glibc_floor=2.28 # UOS 20 and Kylin V10 (Debian 10 based): glibc 2.28
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -89,18 +94,41 @@ prepubctl_deb() {
   build_deb "$root" "$out/prepubctl_${version}_${arch}.deb"
 }
 
+# glibc_ceiling PROGRAM: the newest glibc symbol version the program needs (readelf reads any architecture).
+glibc_ceiling() {
+  readelf -W --dyn-syms "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1
+}
+
 prepub_deb() {
-  local arch=$1 root=$tmp/prepub_$1 cc triplet
+  local arch=$1 root=$tmp/prepub_$1 triplet zig
   case $arch in
-    amd64) cc=gcc; triplet=x86_64-linux-gnu ;;
-    arm64) cc=aarch64-linux-gnu-gcc; triplet=aarch64-linux-gnu ;;
+    amd64) triplet=x86_64-linux-gnu ;;
+    arm64) triplet=aarch64-linux-gnu ;;
     *) echo "package-deb: the desktop app is built for amd64 and arm64, not $arch" >&2; return 64 ;;
   esac
+  zig=$(bash scripts/zig.sh)
+  # Zig brings glibc 2.28's headers and link stubs (libc, libm, libdl, libpthread...); the X11/GL
+  # headers come from /usr/include after Zig's own, and the libraries GLFW links from a folder
+  # of links to the multiarch ones alone, so that no header or library of this Debian's glibc is
+  # used. The folder is in the cache, not in $tmp: the compiler command is part of Go's cache key.
+  local libs=$cache/zig-libs/$triplet
+  mkdir -p "$libs" "$cache/zig-cache"
+  for l in GL X11 Xrandr Xxf86vm Xi Xcursor Xinerama; do ln -sfn "/usr/lib/$triplet/lib$l.so" "$libs/lib$l.so"; done
   install -d "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/icons/hicolor/256x256/apps" \
     "$root/usr/share/mime/packages" "$root/usr/share/man/man1"
-  CGO_ENABLED=1 CC=$cc GOOS=linux GOARCH=$arch PKG_CONFIG_LIBDIR=/usr/lib/$triplet/pkgconfig:/usr/share/pkgconfig \
-    "$GO" build -trimpath -buildmode=pie -ldflags "-s -w -X main.version=$version" \
+  # --strip-all: Zig's linker leaves the C parts' symbols and debug sections that Go's -s -w do not reach
+  ZIG_GLOBAL_CACHE_DIR=$cache/zig-cache ZIG_LOCAL_CACHE_DIR=$cache/zig-cache \
+    CGO_ENABLED=1 CC="$zig cc -target $triplet.$glibc_floor -idirafter /usr/include -L$libs" GOOS=linux GOARCH=$arch \
+    PKG_CONFIG_LIBDIR=/usr/lib/$triplet/pkgconfig:/usr/share/pkgconfig \
+    "$GO" build -trimpath -buildmode=pie -ldflags "-s -w -X main.version=$version -extldflags=-Wl,--strip-all" \
     -o "$root/usr/bin/prepub" ./cmd/prepub
+  local ceiling
+  ceiling=$(glibc_ceiling "$root/usr/bin/prepub")
+  if [ "$(printf '%s\n' "$ceiling" "$glibc_floor" | sort -V | tail -1)" != "$glibc_floor" ]; then
+    echo "package-deb: prepub for $arch needs GLIBC_$ceiling, newer than $glibc_floor (UOS 20, Kylin V10)" >&2
+    return 1
+  fi
+  echo "package-deb: prepub for $arch needs at most GLIBC_$ceiling"
   install -m 0644 packaging/deb/prepub/cn.gov.prepub.desktop "$root/usr/share/applications/"
   install -m 0644 assets/icon.png "$root/usr/share/icons/hicolor/256x256/apps/cn.gov.prepub.png"
   install -m 0644 packaging/deb/prepub/prepub-mime.xml "$root/usr/share/mime/packages/prepub.xml"
@@ -116,6 +144,9 @@ prepub_deb() {
     echo "package-deb: dpkg-shlibdeps found no libraries for $arch (are the $arch X11/GL libraries installed?)" >&2
     return 1
   fi
+  # Debian 12's symbols file asks libc6 2.34 for sysconf, because 2.34's headers pass it new constants;
+  # the program was compiled against 2.28's headers and the check above holds its symbols to 2.28
+  shlibs=$(sed "s/libc6 (>= [^)]*)/libc6 (>= $glibc_floor)/" <<<"$shlibs")
   stage_common prepub "$root" "$arch" "$shlibs"
   build_deb "$root" "$out/prepub_${version}_${arch}.deb"
 }

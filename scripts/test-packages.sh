@@ -11,7 +11,10 @@
 #     and lists the accounts with the session;
 #  5. checks prepubctl --version of the installed program;
 #  6. stops the server and purges the package, then removes the user "prepub" and
-#     /var/lib/prepub if this test made them, and checks that nothing is left.
+#     /var/lib/prepub if this test made them, and checks that nothing is left;
+#  7. if `make dist` has left a desktop .deb for this machine in dist/, checks that its
+#     program needs no glibc newer than 2.28 and that its Depends say libc6 (>= 2.28) or
+#     older (UOS 20, Kylin V10): cheap, while the build itself stays in `make dist`.
 # Needs root (dpkg), lintian, curl and openssl (scripts/install-deps.sh test).
 # Usage: scripts/test-packages.sh
 set -euo pipefail
@@ -188,4 +191,19 @@ echo "test-packages: $got"
 
 # 6. stop, purge, and check that nothing is left
 teardown || fail "the machine is not as it was before the test"
-echo "test-packages: stopped, purged, nothing left; ok in $((SECONDS - start)) s"
+echo "test-packages: stopped, purged, nothing left"
+
+# 7. the glibc floor of the desktop package make dist built last, if there is one
+desktop=$(ls -t dist/prepub_*_"$arch".deb 2>/dev/null | head -1 || true)
+if [ -n "$desktop" ]; then
+  dpkg-deb --fsys-tarfile "$desktop" | tar -xO ./usr/bin/prepub >"$tmp/prepub"
+  ceiling=$(readelf -W --dyn-syms "$tmp/prepub" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+  [ "$(printf '%s\n' "$ceiling" 2.28 | sort -V | tail -1)" = 2.28 ] || fail "$desktop needs GLIBC_$ceiling, newer than 2.28"
+  libc=$(dpkg-deb -f "$desktop" Depends | sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p')
+  [ -n "$libc" ] && [ "$(printf '%s\n' "$libc" 2.28 | sort -V | tail -1)" = 2.28 ] ||
+    fail "$desktop depends on libc6 (>= ${libc:-?}), not 2.28 or older"
+  echo "test-packages: $desktop needs GLIBC_$ceiling at most, depends on libc6 (>= $libc)"
+else
+  echo "test-packages: no desktop package in dist/ (make dist) whose glibc floor to check"
+fi
+echo "test-packages: ok in $((SECONDS - start)) s"
