@@ -63,7 +63,7 @@ func (c *Client) do(ctx context.Context, method, path, ctype string, body io.Rea
 		return err
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return &review.Error{Code: review.ErrInternal, Message: "服务器应答格式错误：" + err.Error()}
+		return review.Wrap(err, review.ErrInternal, "服务器应答格式错误：服务器的版本可能与本程序不符")
 	}
 	return nil
 }
@@ -84,24 +84,15 @@ func (c *Client) send(ctx context.Context, method, path, ctype string, body io.R
 	c.mu.Unlock()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, nil, &review.Error{Code: review.ErrInternal, Message: "无法连接办公服务器，请检查网络或服务器地址：" + err.Error()}
+		return nil, nil, review.Wrap(err, review.ErrInternal, "无法连接办公服务器，请检查网络或服务器地址")
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 512<<20))
 	if err != nil {
-		return nil, nil, &review.Error{Code: review.ErrInternal, Message: "读取服务器应答失败：" + err.Error()}
+		return nil, nil, review.Wrap(err, review.ErrInternal, "读取服务器应答失败，请稍后再试")
 	}
 	if resp.StatusCode >= 300 {
-		var e struct{ Code, Message string }
-		if json.Unmarshal(data, &e) != nil || e.Message == "" {
-			e.Message = fmt.Sprintf("服务器拒绝了请求（%d）", resp.StatusCode)
-		}
-		code := map[int]string{400: review.ErrInvalid, 401: review.ErrForbidden, 403: review.ErrForbidden,
-			404: review.ErrNotFound, 409: review.ErrConflict, 413: review.ErrInvalid, 429: review.ErrForbidden}[resp.StatusCode]
-		if code == "" {
-			code = review.ErrInternal
-		}
-		return nil, nil, &review.Error{Code: code, Message: e.Message}
+		return nil, nil, refusal(resp.StatusCode, data)
 	}
 	return data, resp.Header, nil
 }
@@ -157,7 +148,7 @@ func (c *Client) Rules(ctx context.Context) (*review.Rules, error) {
 	return review.ParseRules("服务器："+out.Source, []byte(out.Raw))
 }
 
-// Submit uploads a draft with the clerk's decision.
+// Submit uploads a draft with the clerk's decision and, as a file of its own, the policy interpretation.
 func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*index.Record, error) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -166,6 +157,13 @@ func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, nam
 		return nil, err
 	}
 	fw.Write(data)
+	if in := dec.Interpretation; in != nil && in.Data != nil {
+		iw, err := mw.CreateFormFile("interpretation", in.File)
+		if err != nil {
+			return nil, err
+		}
+		iw.Write(in.Data)
+	}
 	j, _ := json.Marshal(dec)
 	mw.WriteField("decision", string(j))
 	mw.Close()
@@ -173,7 +171,7 @@ func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, nam
 	if err := c.do(ctx, "POST", "/drafts", mw.FormDataContentType(), &buf, &out); err != nil {
 		return nil, err
 	}
-	return c.Get(ctx, out.ID)
+	return c.Get(ctx, clerk, out.ID)
 }
 
 // Resubmit sends a returned draft again.
@@ -181,7 +179,7 @@ func (c *Client) Resubmit(ctx context.Context, id int64, a review.Actor, dec rev
 	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": review.ActionResubmit, "decision": dec}, nil); err != nil {
 		return nil, err
 	}
-	return c.Get(ctx, id)
+	return c.Get(ctx, a, id)
 }
 
 // Act applies one action to a draft.
@@ -189,7 +187,7 @@ func (c *Client) Act(ctx context.Context, id int64, a review.Actor, action strin
 	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": action, "finding": finding, "note": note}, nil); err != nil {
 		return nil, err
 	}
-	return c.Get(ctx, id)
+	return c.Get(ctx, a, id)
 }
 
 // Queue returns the drafts waiting for the signed-in role.
@@ -198,8 +196,8 @@ func (c *Client) Queue(ctx context.Context, a review.Actor) ([]index.Record, err
 	return out, c.getJSON(ctx, "/queue", &out)
 }
 
-// Get returns one record.
-func (c *Client) Get(ctx context.Context, id int64) (*index.Record, error) {
+// Get returns one record; the server decides whether the signed-in account may read it.
+func (c *Client) Get(ctx context.Context, a review.Actor, id int64) (*index.Record, error) {
 	var out index.Record
 	if err := c.getJSON(ctx, fmt.Sprintf("/records/%d", id), &out); err != nil {
 		return nil, err
@@ -207,8 +205,8 @@ func (c *Client) Get(ctx context.Context, id int64) (*index.Record, error) {
 	return &out, nil
 }
 
-// Search searches the server's archive.
-func (c *Client) Search(ctx context.Context, q index.Query) ([]index.Hit, error) {
+// Search searches the server's archive, as far as the signed-in account may.
+func (c *Client) Search(ctx context.Context, a review.Actor, q index.Query) ([]index.Hit, error) {
 	v := url.Values{}
 	for k, s := range map[string]string{"q": q.Text, "attr": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
 		if s != "" {

@@ -214,8 +214,10 @@ func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// storeErr is an internal error that says in Chinese what could not be done
+// and keeps the driver's words as its cause, for the log only.
 func storeErr(msg string, err error) error {
-	return &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("%s：%v", msg, err)}
+	return review.Wrap(err, review.ErrInternal, "%s", msg)
 }
 
 func (s *Store) migrate() error {

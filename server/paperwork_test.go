@@ -86,7 +86,7 @@ func TestCatalogueEndpoints(t *testing.T) {
 	if entries[0].Validity != "废止" || entries[0].DocNo != "县政办发〔2026〕3号" {
 		t.Fatalf("%+v", entries[0])
 	}
-	rec, _ := o.desk.Get(ctx, id)
+	rec, _ := o.desk.Archive.Store.Get(ctx, id)
 	if h := rec.History[len(rec.History)-1]; h.Action != index.ActionRepeal || h.User != "周公开" {
 		t.Fatalf("history %+v", h)
 	}

@@ -94,14 +94,6 @@ func jsonLine(w io.Writer, v any) {
 	enc.Encode(v)
 }
 
-func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, review.ErrorMessage(err))
-	if review.ErrorCode(err) == review.ErrInternal {
-		fmt.Fprintln(stderr, err)
-	}
-	return exitUsage
-}
-
 func runArchive(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, "用法：prepubctl archive add|list|show|reindex|repeal|expire|reinstate ...")
