@@ -70,7 +70,7 @@ func (c *Client) doWith(ctx context.Context, method, path, ctype string, body io
 		return err
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return &review.Error{Code: review.ErrInternal, Message: "服务器应答格式错误：" + err.Error()}
+		return review.Wrap(err, review.ErrInternal, "服务器应答格式错误：服务器的版本可能与本程序不符")
 	}
 	return nil
 }
@@ -94,24 +94,15 @@ func (c *Client) send(ctx context.Context, method, path, ctype string, body io.R
 	c.mu.Unlock()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, nil, &review.Error{Code: review.ErrInternal, Message: "无法连接办公服务器，请检查网络或服务器地址：" + err.Error()}
+		return nil, nil, review.Wrap(err, review.ErrInternal, "无法连接办公服务器，请检查网络或服务器地址")
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 512<<20))
 	if err != nil {
-		return nil, nil, &review.Error{Code: review.ErrInternal, Message: "读取服务器应答失败：" + err.Error()}
+		return nil, nil, review.Wrap(err, review.ErrInternal, "读取服务器应答失败，请稍后再试")
 	}
 	if resp.StatusCode >= 300 {
-		var e struct{ Code, Message string }
-		if json.Unmarshal(data, &e) != nil || e.Message == "" {
-			e.Message = fmt.Sprintf("服务器拒绝了请求（%d）", resp.StatusCode)
-		}
-		code := map[int]string{400: review.ErrInvalid, 401: review.ErrForbidden, 403: review.ErrForbidden,
-			404: review.ErrNotFound, 409: review.ErrConflict, 413: review.ErrInvalid, 429: review.ErrForbidden}[resp.StatusCode]
-		if code == "" {
-			code = review.ErrInternal
-		}
-		return nil, nil, &review.Error{Code: code, Message: e.Message}
+		return nil, nil, refusal(resp.StatusCode, data)
 	}
 	return data, resp.Header, nil
 }
@@ -170,7 +161,7 @@ func (c *Client) Rules(ctx context.Context) (*review.Rules, error) {
 // submitTries is how many times an upload is sent before its failure is shown.
 const submitTries = 3
 
-// Submit uploads a draft with the clerk's decision. An upload whose answer
+// Submit uploads a draft with the clerk's decision and, as a file of its own, the policy interpretation. An upload whose answer
 // did not arrive (the network, a busy or restarting server) is sent again
 // with the same Idempotency-Key, so the server makes one draft however many
 // attempts reach it.
@@ -182,6 +173,13 @@ func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, nam
 		return nil, err
 	}
 	fw.Write(data)
+	if in := dec.Interpretation; in != nil && in.Data != nil {
+		iw, err := mw.CreateFormFile("interpretation", in.File)
+		if err != nil {
+			return nil, err
+		}
+		iw.Write(in.Data)
+	}
 	j, _ := json.Marshal(dec)
 	mw.WriteField("decision", string(j))
 	mw.Close()
@@ -200,7 +198,7 @@ func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, nam
 	if err != nil {
 		return nil, err
 	}
-	return c.Get(ctx, out.ID)
+	return c.Get(ctx, clerk, out.ID)
 }
 
 // newKey returns a fresh idempotency key: 128 random bits, hex.
@@ -215,7 +213,7 @@ func (c *Client) Resubmit(ctx context.Context, id int64, a review.Actor, dec rev
 	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": review.ActionResubmit, "decision": dec}, nil); err != nil {
 		return nil, err
 	}
-	return c.Get(ctx, id)
+	return c.Get(ctx, a, id)
 }
 
 // Act applies one action to a draft.
@@ -223,7 +221,7 @@ func (c *Client) Act(ctx context.Context, id int64, a review.Actor, action strin
 	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": action, "finding": finding, "note": note}, nil); err != nil {
 		return nil, err
 	}
-	return c.Get(ctx, id)
+	return c.Get(ctx, a, id)
 }
 
 // Queue returns the drafts waiting for the signed-in role.
@@ -232,8 +230,8 @@ func (c *Client) Queue(ctx context.Context, a review.Actor) ([]index.Record, err
 	return out, c.getJSON(ctx, "/queue", &out)
 }
 
-// Get returns one record.
-func (c *Client) Get(ctx context.Context, id int64) (*index.Record, error) {
+// Get returns one record; the server decides whether the signed-in account may read it.
+func (c *Client) Get(ctx context.Context, a review.Actor, id int64) (*index.Record, error) {
 	var out index.Record
 	if err := c.getJSON(ctx, fmt.Sprintf("/records/%d", id), &out); err != nil {
 		return nil, err
@@ -241,8 +239,8 @@ func (c *Client) Get(ctx context.Context, id int64) (*index.Record, error) {
 	return &out, nil
 }
 
-// Search searches the server's archive.
-func (c *Client) Search(ctx context.Context, q index.Query) ([]index.Hit, error) {
+// Search searches the server's archive, as far as the signed-in account may.
+func (c *Client) Search(ctx context.Context, a review.Actor, q index.Query) ([]index.Hit, error) {
 	v := url.Values{}
 	for k, s := range map[string]string{"q": q.Text, "attr": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
 		if s != "" {

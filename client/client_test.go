@@ -98,8 +98,8 @@ func TestClientWorkflow(t *testing.T) {
 	if err != nil || done.State != review.StateWithheldFinal {
 		t.Fatalf("%v %v", err, done)
 	}
-	offC, _ := signIn(t, url, fp, "周公开")
-	if hits, err := offC.Search(ctx, index.Query{Text: "防汛物资", Attribute: "withheld"}); err != nil || len(hits) != 1 {
+	offC, off := signIn(t, url, fp, "周公开")
+	if hits, err := offC.Search(ctx, off, index.Query{Text: "防汛物资", Attribute: "withheld"}); err != nil || len(hits) != 1 {
 		t.Fatalf("search %v %v", hits, err)
 	}
 	if rep, err := offC.Report(ctx, time.Now().Year()); err != nil || rep.Total != 1 {
@@ -108,7 +108,7 @@ func TestClientWorkflow(t *testing.T) {
 	if due, err := offC.ReviewDue(ctx, time.Now(), time.Hour); err != nil || due == nil {
 		t.Fatalf("re-review %v %v", due, err)
 	}
-	if _, err := clerkC.Search(ctx, index.Query{Text: "x"}); review.ErrorCode(err) != review.ErrForbidden {
+	if _, err := clerkC.Search(ctx, clerk, index.Query{Text: "x"}); review.ErrorCode(err) != review.ErrForbidden {
 		t.Fatalf("a clerk searched: %v", err)
 	}
 	adminC, _ := signIn(t, url, fp, "管理员")

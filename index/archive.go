@@ -52,11 +52,11 @@ func DefaultDir() (string, error) {
 // Open opens the archive in dir, creating it when missing. The search index
 // is compared with the store record by record; what differs (all of it when
 // the index is missing, of an old version or unreadable) is repaired in the
-// background, searches answering ErrIndexing meanwhile (WaitIndexed waits);
+// background, searches answering ErrBusy meanwhile (WaitIndexed waits);
 // progress, when not nil, is told how far the repair is, from its goroutine.
 func Open(dir string, progress func(done, total int)) (*Archive, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("无法创建档案库文件夹 %s：%v", dir, err)}
+		return nil, review.Wrap(err, review.ErrInternal, "无法创建档案库文件夹 %s", dir)
 	}
 	st, err := OpenStore(filepath.Join(dir, "archive.db"))
 	if err != nil {
@@ -70,7 +70,7 @@ func Open(dir string, progress func(done, total int)) (*Archive, error) {
 func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		st.Close()
-		return nil, &review.Error{Code: review.ErrInternal, Message: fmt.Sprintf("无法创建检索索引文件夹 %s：%v", dir, err)}
+		return nil, review.Wrap(err, review.ErrInternal, "无法创建检索索引文件夹 %s", dir)
 	}
 	a := &Archive{Store: st, Dir: dir}
 	si, fresh, err := openSearch(filepath.Join(dir, "search.bleve"))

@@ -149,7 +149,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	for sc.Scan() {
 		var l backupLine
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			return review.Errorf(review.ErrInvalid, "备份文件已损坏：%v", err)
+			return review.Wrap(err, review.ErrInvalid, "备份文件已损坏")
 		}
 		if first {
 			if l.Type != "prepub-backup" {
@@ -170,7 +170,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 			d := l.Draft
 			dec, derr := decisionOf(d.Body)
 			if derr != nil {
-				return review.Errorf(review.ErrInvalid, "备份文件中记录 %d 已损坏：%v", d.ID, derr)
+				return review.Wrap(derr, review.ErrInvalid, "备份文件中记录 %d 已损坏", d.ID)
 			}
 			_, err = tx.ExecContext(ctx, `INSERT INTO drafts (id, title, department, file, file_hash, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body, file_bytes, doc_type, valid_until)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
@@ -202,7 +202,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return review.Errorf(review.ErrInvalid, "无法读取备份文件：%v", err)
+		return review.Wrap(err, review.ErrInvalid, "无法读取备份文件")
 	}
 	if first {
 		return review.Errorf(review.ErrInvalid, "备份文件是空的")

@@ -61,7 +61,7 @@ func DefaultCatalogueScheme() *CatalogueScheme {
 func LoadCatalogueScheme(path string) (*CatalogueScheme, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, review.Errorf(review.ErrInvalid, "无法读取公开目录编号方案 %s：%v", path, err)
+		return nil, review.Wrap(err, review.ErrInvalid, "无法读取公开目录编号方案 %s", path)
 	}
 	return ParseCatalogueScheme(path, data)
 }
@@ -76,7 +76,7 @@ func ParseCatalogueScheme(source string, data []byte) (*CatalogueScheme, error) 
 		if errors.As(err, &pe) {
 			return nil, review.Errorf(review.ErrInvalid, "公开目录编号方案 %s 第 %d 行格式错误：%s", source, pe.Position.Line, pe.Message)
 		}
-		return nil, review.Errorf(review.ErrInvalid, "公开目录编号方案 %s 有误：%v", source, err)
+		return nil, review.Wrap(err, review.ErrInvalid, "公开目录编号方案 %s 有误", source)
 	}
 	if extra := md.Undecoded(); len(extra) > 0 {
 		return nil, review.Errorf(review.ErrInvalid, "公开目录编号方案 %s 中有无法识别的设置“%s”：请对照内置默认方案（prepubctl catalogue --scheme）", source, extra[0])

@@ -105,11 +105,11 @@ func (s *Store) CheckCheckpoint(ctx context.Context, c *Checkpoint, trusted ed25
 func ReadCheckpoint(path string) (*Checkpoint, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, review.Errorf(review.ErrNotFound, "无法读取检查点文件 %s：%v", path, err)
+		return nil, review.Wrap(err, review.ErrNotFound, "无法读取检查点文件 %s", path)
 	}
 	var c Checkpoint
 	if err := json.Unmarshal(b, &c); err != nil {
-		return nil, review.Errorf(review.ErrInvalid, "检查点文件 %s 已损坏，无法读取：%v", path, err)
+		return nil, review.Wrap(err, review.ErrInvalid, "检查点文件 %s 已损坏，无法读取", path)
 	}
 	return &c, nil
 }
@@ -122,7 +122,7 @@ func (c *Checkpoint) Write(path string) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".checkpoint-*")
 	if err != nil {
-		return review.Errorf(review.ErrInternal, "无法写入检查点文件 %s：%v", path, err)
+		return review.Wrap(err, review.ErrInternal, "无法写入检查点文件 %s", path)
 	}
 	_, err = tmp.Write(append(b, '\n'))
 	if err == nil {
@@ -139,7 +139,7 @@ func (c *Checkpoint) Write(path string) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return review.Errorf(review.ErrInternal, "无法写入检查点文件 %s：%v", path, err)
+		return review.Wrap(err, review.ErrInternal, "无法写入检查点文件 %s", path)
 	}
 	return nil
 }

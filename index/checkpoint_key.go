@@ -18,15 +18,15 @@ import (
 func NewCheckpointKey(path string) error {
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
-		return review.Errorf(review.ErrInternal, "无法生成密钥：%v", err)
+		return review.Wrap(err, review.ErrInternal, "无法生成密钥")
 	}
 	privDER, err := x509.MarshalPKCS8PrivateKey(priv)
 	if err != nil {
-		return review.Errorf(review.ErrInternal, "无法生成密钥：%v", err)
+		return review.Wrap(err, review.ErrInternal, "无法生成密钥")
 	}
 	pubDER, err := x509.MarshalPKIXPublicKey(pub)
 	if err != nil {
-		return review.Errorf(review.ErrInternal, "无法生成密钥：%v", err)
+		return review.Wrap(err, review.ErrInternal, "无法生成密钥")
 	}
 	for _, f := range []struct {
 		path, kind string
@@ -47,14 +47,14 @@ func writeNew(path string, data []byte, mode os.FileMode) error {
 		return review.Errorf(review.ErrConflict, "%s 已存在：不覆盖已有的密钥，请换一个文件名", path)
 	}
 	if err != nil {
-		return review.Errorf(review.ErrInvalid, "无法写入 %s：%v", path, err)
+		return review.Wrap(err, review.ErrInvalid, "无法写入 %s", path)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return review.Errorf(review.ErrInternal, "无法写入 %s：%v", path, err)
+		return review.Wrap(err, review.ErrInternal, "无法写入 %s", path)
 	}
 	return nil
 }
@@ -89,7 +89,7 @@ func LoadCheckpointPublicKey(path string) (ed25519.PublicKey, error) {
 func readPEM(path, kind string) ([]byte, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, review.Errorf(review.ErrInvalid, "无法读取密钥文件 %s：%v", path, err)
+		return nil, review.Wrap(err, review.ErrInvalid, "无法读取密钥文件 %s", path)
 	}
 	blk, _ := pem.Decode(b)
 	if blk == nil || blk.Type != kind {

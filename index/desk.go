@@ -49,6 +49,7 @@ func (d *Desk) prepare(clerk review.Actor, department, name string, data []byte,
 	if err := dec.CheckLimits(); err != nil {
 		return nil, err
 	}
+	dec.Interpretation = attachment(nil, dec.Interpretation)
 	rep := d.Scanner.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(dec.Attribute)})
 	w := review.NewWorkflow(d.Rules, clerk.User, review.Draft{Report: rep}, dec)
 	w.Clock = d.Archive.Store.now
@@ -69,6 +70,7 @@ func (d *Desk) Act(ctx context.Context, id int64, a review.Actor, action string,
 // Resubmit sends a returned draft again with the clerk's new decision.
 func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec review.Decision) (*Record, error) {
 	return d.update(ctx, id, a, review.ActionResubmit, func(w *review.Workflow) error {
+		dec.Interpretation = attachment(w.Decision.Interpretation, dec.Interpretation)
 		return w.Resubmit(a, dec)
 	})
 }
@@ -179,14 +181,6 @@ func (d *Desk) UserCount(ctx context.Context) (int, error) { return d.Archive.St
 
 // Users lists the accounts.
 func (d *Desk) Users(ctx context.Context) ([]User, error) { return d.Archive.Store.Users(ctx) }
-
-// Get returns one record.
-func (d *Desk) Get(ctx context.Context, id int64) (*Record, error) {
-	return d.Archive.Store.Get(ctx, id)
-}
-
-// Search searches the archive.
-func (d *Desk) Search(ctx context.Context, q Query) ([]Hit, error) { return d.Archive.Search(ctx, q) }
 
 // Similar returns the decided records closest to a text.
 func (d *Desk) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"slices"
 
 	"prepub/review"
 )
@@ -21,17 +20,16 @@ func (d *Desk) ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*Rele
 	return d.Archive.ReleaseCopy(ctx, id)
 }
 
-// Original returns a draft's original file, as submitted, to its drafting
-// clerk, to the reviewers of its route and to the roles that may read the
-// archive; anyone else is refused. A file that no longer matches the hash the
+// Original returns a draft's original file, as submitted, to whoever may
+// read its record (desk_read.go); to anyone else it is not found. A file that no longer matches the hash the
 // archive recorded is refused too.
 func (d *Desk) Original(ctx context.Context, id int64, a review.Actor) ([]byte, error) {
 	r, err := d.Archive.Store.Get(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if !mayReadOriginal(r, a) {
-		return nil, review.Errorf(review.ErrForbidden, "您不能查看第 %d 号草稿的原文件：只有起草人、审批路线上的审查人和可检索档案的人员可以查看", id)
+	if !mayRead(r, a) {
+		return nil, notFound(id)
 	}
 	data, err := d.Archive.Store.File(ctx, id)
 	if err != nil {
@@ -44,12 +42,4 @@ func (d *Desk) Original(ctx context.Context, id int64, a review.Actor) ([]byte, 
 		return nil, review.Errorf(review.ErrConflict, "第 %d 号草稿的原文件与档案记录的哈希不一致，可能已被改动：请先运行 prepubctl verify", id)
 	}
 	return data, nil
-}
-
-// mayReadOriginal reports whether an actor may read a draft's original file.
-func mayReadOriginal(r *Record, a review.Actor) bool {
-	if a.Role == review.RoleClerk {
-		return r.Drafter == a.User
-	}
-	return MaySearch(a.Role) || slices.ContainsFunc(r.Route, func(s review.Step) bool { return s.Role == a.Role })
 }

@@ -66,7 +66,7 @@ func TestDeskOfficeWhoMayAct(t *testing.T) {
 	})
 }
 
-// TestDeskSheet ensures a draft's sheet comes with the code of its last audit entry, and a clerk gets only their own.
+// TestDeskSheet ensures a draft's sheet comes with the code of its last audit entry, and a clerk gets only their own: another's is not found.
 func TestDeskSheet(t *testing.T) {
 	a, _ := mustOpen(t)
 	d := desk(t, a)
@@ -83,7 +83,7 @@ func TestDeskSheet(t *testing.T) {
 		t.Fatalf("the drafter's own sheet: %v", err)
 	}
 	other := review.Actor{User: "刘文书", Role: review.RoleClerk}
-	if _, _, err := d.Sheet(ctx, other, rec.ID); review.ErrorCode(err) != review.ErrForbidden {
+	if _, _, err := d.Sheet(ctx, other, rec.ID); review.ErrorCode(err) != review.ErrNotFound {
 		t.Fatalf("another clerk: %v", err)
 	}
 	if _, _, err := d.Sheet(ctx, deputy, rec.ID+100); review.ErrorCode(err) != review.ErrNotFound {

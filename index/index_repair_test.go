@@ -52,7 +52,7 @@ func TestIndexRepairsStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if _, err := b.Search(ctx, index.Query{Text: "投标报价"}); review.ErrorCode(err) != review.ErrIndexing || !strings.Contains(review.ErrorMessage(err), "正在重建检索索引") {
+	if _, err := b.Search(ctx, index.Query{Text: "投标报价"}); review.ErrorCode(err) != review.ErrBusy || !strings.Contains(review.ErrorMessage(err), "正在重建检索索引") {
 		t.Fatalf("search during the repair: %v", err)
 	}
 	close(release)

@@ -43,7 +43,7 @@ func (a *Archive) indexingErr() error {
 	if ix == nil || !ix.running.Load() {
 		return nil
 	}
-	return review.Errorf(review.ErrIndexing, "正在重建检索索引（已完成 %d/%d 条），请稍候再检索", ix.finished.Load(), ix.total)
+	return review.Errorf(review.ErrBusy, "正在重建检索索引（已完成 %d/%d 条），请稍候再检索", ix.finished.Load(), ix.total)
 }
 
 // WaitIndexed waits until a repair of the search index that Open started has

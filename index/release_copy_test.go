@@ -238,7 +238,9 @@ func TestReleaseCopyTamper(t *testing.T) {
 	}
 }
 
-// TestDeskOriginal ensures the original goes to its drafter, its reviewers and the archive's readers, and not to another clerk.
+// TestDeskOriginal ensures the original goes to its drafter and its
+// reviewers; to the archive's readers once decided; never to another clerk,
+// for whom it does not exist.
 func TestDeskOriginal(t *testing.T) {
 	a, _ := mustOpen(t)
 	d := desk(t, a)
@@ -247,12 +249,26 @@ func TestDeskOriginal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, who := range []review.Actor{clerk, {User: "赵分管", Role: review.DeputyHead}, disclosure, {User: "管理员", Role: index.RoleAdmin}} {
+	deputy := review.Actor{User: "赵分管", Role: review.DeputyHead}
+	admin := review.Actor{User: "管理员", Role: index.RoleAdmin}
+	other := review.Actor{User: "别的起草人", Role: review.RoleClerk}
+	for _, who := range []review.Actor{disclosure, admin, other} {
+		if _, err := d.Original(ctx, rec.ID, who); review.ErrorCode(err) != review.ErrNotFound {
+			t.Errorf("%s read the original of a draft under review: %v", who.User, err)
+		}
+	}
+	if _, err := d.Act(ctx, rec.ID, legal, review.ActionApprove, -1, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Act(ctx, rec.ID, deputy, review.ActionSign, -1, "同意"); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []review.Actor{clerk, deputy, legal, disclosure, admin} {
 		if got, err := d.Original(ctx, rec.ID, who); err != nil || !bytes.Equal(got, data) {
 			t.Errorf("%s: %v", who.User, err)
 		}
 	}
-	if _, err := d.Original(ctx, rec.ID, review.Actor{User: "别的起草人", Role: review.RoleClerk}); review.ErrorCode(err) != review.ErrForbidden {
+	if _, err := d.Original(ctx, rec.ID, other); review.ErrorCode(err) != review.ErrNotFound {
 		t.Fatalf("another clerk read the original: %v", err)
 	}
 }

@@ -228,23 +228,11 @@ func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// storeErr is a failure of the database or the index: its Chinese message is
-// what a person sees (the server's answer, a dialog), its cause, the driver's
-// text, is only in Error() for the log.
+// storeErr is an internal error that says in Chinese what could not be done
+// and keeps the driver's words as its cause, for the log only.
 func storeErr(msg string, err error) error {
-	return &storeError{msg: &review.Error{Code: review.ErrInternal, Message: msg + "，请稍后重试；如仍失败，请联系管理员"}, cause: err}
+	return review.Wrap(err, review.ErrInternal, "%s，请稍后重试；如仍失败，请联系管理员", msg)
 }
-
-// storeError is what storeErr returns.
-type storeError struct {
-	msg   *review.Error
-	cause error
-}
-
-func (e *storeError) Error() string { return fmt.Sprintf("%s（%v）", e.msg.Message, e.cause) }
-
-// Unwrap gives the *review.Error, for review.ErrorCode and review.ErrorMessage.
-func (e *storeError) Unwrap() error { return e.msg }
 
 func (s *Store) migrate() error {
 	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {

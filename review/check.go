@@ -48,6 +48,9 @@ type Attachment struct {
 	File     string `json:"file"`
 	Readable bool   `json:"readable"`
 	Reason   string `json:"reason,omitempty"` // why it could not be read
+	// Data is the file itself, from which the desk decides Readable and
+	// Reason; it travels as a file (multipart), never in JSON.
+	Data []byte `json:"-"`
 }
 
 // Redaction is a passage withheld from a public or on-request draft (Art. 37), with its own basis.
@@ -253,12 +256,11 @@ func (r *Rules) important(doc *extract.Document, dec Decision) (bool, []string) 
 	if dec.DocType == DocRegulation {
 		why = append(why, "规章")
 	}
-	title := dec.Title
-	if title == "" {
-		title = Title(doc)
-	}
+	// The document's own title counts as much as the one the clerk typed, so
+	// renaming a 管理办法 to 普通通知 does not take it off the principal head's desk.
+	titles := scan.Normalize(dec.Title) + "\n" + scan.Normalize(headTitle(doc))
 	for _, w := range r.Settings.ImportantTitleWords {
-		if w != "" && strings.Contains(scan.Normalize(title), scan.Normalize(w)) {
+		if w != "" && strings.Contains(titles, scan.Normalize(w)) {
 			why = append(why, fmt.Sprintf("标题含“%s”", w))
 			break
 		}
@@ -310,6 +312,22 @@ func Title(doc *extract.Document) string {
 		}
 	}
 	return ""
+}
+
+// headTitle returns the document's title as its head has it: the title line,
+// and the next line too when the title breaks inside a 《》.
+func headTitle(doc *extract.Document) string {
+	title := Title(doc)
+	if !strings.Contains(title, "《") || strings.Contains(title, "》") {
+		return title
+	}
+	lines := headLines(doc, 10)
+	for i, l := range lines {
+		if l == title && i+1 < len(lines) {
+			return title + lines[i+1]
+		}
+	}
+	return title
 }
 
 // hanCount returns the number of Chinese characters in s.

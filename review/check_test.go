@@ -88,6 +88,9 @@ func TestRoutes(t *testing.T) {
 		{"OrdinaryOnRequest", plain, review.Decision{Attribute: review.OnRequest, Reason: onReqWhy}, "deputy-head"},
 		{"ImportantByClerk", plain, review.Decision{Attribute: review.Public, Important: true}, "principal-head"},
 		{"ImportantByTitle", importantT, review.Decision{Attribute: review.Public}, "principal-head"},
+		// The clerk's title does not take the document's own title off the principal head's desk.
+		{"ImportantRenamed", importantT, review.Decision{Attribute: review.Public, Title: "关于做好有关工作的通知"}, "principal-head"},
+		{"ImportantTitleBroken", "关于印发《某县政府信息公开\n工作规定》的通知\n各单位：\n请遵照执行。\n", review.Decision{Attribute: review.Public}, "principal-head"},
 		{"ImportantByUrgency", "特急\n" + plain, review.Decision{Attribute: review.Public}, "principal-head"},
 		{"Normative", plain, review.Decision{Attribute: review.Public, Normative: true}, "principal-head"},
 		{"Withheld", plain, review.Decision{Attribute: review.Withheld, Basis: "third-party", Reason: goodWhy}, "legal-office,principal-head"},

@@ -49,7 +49,7 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request, u index.User) 
 		fail(w, err)
 		return
 	}
-	rec, err := s.Desk.Get(r.Context(), id)
+	rec, err := s.Desk.Get(r.Context(), actorOf(u), id)
 	if err != nil {
 		fail(w, err)
 		return

@@ -45,7 +45,7 @@ func TestSearchWhileIndexing(t *testing.T) {
 	tok := o.setUp()
 	var refusal struct{ Code, Message string }
 	o.decode(o.do(tok["周公开"], "GET", "/search?q=防汛", nil, 503), &refusal)
-	if refusal.Code != review.ErrIndexing || !strings.Contains(refusal.Message, "正在重建检索索引") {
+	if refusal.Code != review.ErrBusy || !strings.Contains(refusal.Message, "正在重建检索索引") {
 		t.Fatalf("%+v", refusal)
 	}
 }

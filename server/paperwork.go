@@ -37,7 +37,7 @@ func (s *Server) sheet(w http.ResponseWriter, r *http.Request, u index.User) {
 func yearParam(w http.ResponseWriter, r *http.Request) (int, bool) {
 	year, err := strconv.Atoi(r.URL.Query().Get("year"))
 	if err != nil || year < 2000 || year > 2200 {
-		refuse(w, 400, review.ErrInvalid, "请给出年度，如 year=2026")
+		refuse(w, review.ErrInvalid, "请给出年度，如 year=2026")
 		return 0, false
 	}
 	return year, true

@@ -13,7 +13,7 @@ import (
 
 // TestSheetEndpoint ensures the server gives what a sign-off sheet is printed from: the record with its findings,
 // the secrecy officer's word on them and every signer's opinion, and the code the archive verifies; a clerk
-// gets only their own drafts' and no one gets a sheet without signing in.
+// gets only their own drafts' (another's does not exist for them) and no one gets a sheet without signing in.
 func TestSheetEndpoint(t *testing.T) {
 	o := startOffice(t, backends(t)[0], t.TempDir())
 	tok := o.setUp()
@@ -44,7 +44,7 @@ func TestSheetEndpoint(t *testing.T) {
 	if err := o.desk.Archive.Store.AddUser(ctx, index.User{Name: other.User, Role: other.Role}, "liu-password", "管理员"); err != nil {
 		t.Fatal(err)
 	}
-	o.do(o.login("刘文书", "liu-password"), "GET", fmt.Sprintf("/records/%d/sheet", id), nil, 403)
+	o.do(o.login("刘文书", "liu-password"), "GET", fmt.Sprintf("/records/%d/sheet", id), nil, 404)
 	o.do("", "GET", fmt.Sprintf("/records/%d/sheet", id), nil, 401)
 	o.do(tok["周公开"], "GET", fmt.Sprintf("/records/%d/sheet", id+50), nil, 404)
 }
@@ -86,7 +86,7 @@ func TestCatalogueEndpoints(t *testing.T) {
 	if entries[0].Validity != "废止" || entries[0].DocNo != "县政办发〔2026〕3号" {
 		t.Fatalf("%+v", entries[0])
 	}
-	rec, _ := o.desk.Get(ctx, id)
+	rec, _ := o.desk.Archive.Store.Get(ctx, id)
 	if h := rec.History[len(rec.History)-1]; h.Action != index.ActionRepeal || h.User != "周公开" {
 		t.Fatalf("history %+v", h)
 	}

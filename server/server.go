@@ -125,20 +125,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
-func refuse(w http.ResponseWriter, status int, code, msg string) {
-	writeJSON(w, status, apiError{Code: code, Message: msg})
+// refuse answers a refusal: the code, its status from review's one table, and a Chinese message.
+func refuse(w http.ResponseWriter, code, msg string) {
+	writeJSON(w, review.HTTPStatus(code), apiError{Code: code, Message: msg})
 }
 
-// fail maps a core error to its HTTP status.
+// fail answers a core error with its code and message; an internal one's
+// cause goes to the server's log, never to the client.
 func fail(w http.ResponseWriter, err error) {
 	code := review.ErrorCode(err)
-	status := map[string]int{review.ErrInvalid: 400, review.ErrForbidden: 403, review.ErrNotFound: 404,
-		review.ErrConflict: 409, review.ErrRules: 400, review.ErrUnreadable: 400, review.ErrIndexing: 503}[code]
-	if status == 0 {
-		status = 500
-		log.Printf("prepub server: %v", err) // the cause, which the answer does not carry
+	if code == review.ErrInternal {
+		log.Printf("内部错误：%s", review.ErrorDetail(err))
 	}
-	refuse(w, status, code, review.ErrorMessage(err))
+	refuse(w, code, review.ErrorMessage(err))
 }
 
 // decodeJSON reads a JSON body of at most MaxJSONBytes into v.
@@ -149,10 +148,10 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			refuse(w, 413, "too-large", "请求过大")
+			refuse(w, review.ErrTooLarge, "请求过大")
 			return false
 		}
-		refuse(w, 400, review.ErrInvalid, "请求格式错误："+err.Error())
+		refuse(w, review.ErrInvalid, "请求格式错误：应为 JSON，且只含本接口的字段")
 		return false
 	}
 	return true
@@ -192,7 +191,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 					return
 				}
 			}
-			refuse(w, 401, "unauthorized", review.ErrorMessage(err))
+			refuse(w, review.ErrUnauthorized, review.ErrorMessage(err))
 			return
 		}
 		fail(w, err)
@@ -215,7 +214,7 @@ func (s *Server) limited(w http.ResponseWriter, now time.Time, name, addr string
 	}
 	secs := int(wait.Seconds() + 0.999)
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
-	refuse(w, 429, "rate-limited", fmt.Sprintf("登录失败次数过多，请 %d 秒后再试", secs))
+	refuse(w, review.ErrRateLimited, fmt.Sprintf("登录失败次数过多，请 %d 秒后再试", secs))
 	return true
 }
 
@@ -236,7 +235,7 @@ func (s *Server) auth(h func(http.ResponseWriter, *http.Request, index.User)) ht
 	return func(w http.ResponseWriter, r *http.Request) {
 		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || tok == "" {
-			refuse(w, 401, "unauthorized", "请先登录")
+			refuse(w, review.ErrUnauthorized, "请先登录")
 			return
 		}
 		s.mu.Lock()
@@ -247,13 +246,13 @@ func (s *Server) auth(h func(http.ResponseWriter, *http.Request, index.User)) ht
 		}
 		s.mu.Unlock()
 		if !found {
-			refuse(w, 401, "unauthorized", "登录已失效，请重新登录")
+			refuse(w, review.ErrUnauthorized, "登录已失效，请重新登录")
 			return
 		}
 		acc, err := s.Desk.Archive.Store.Account(r.Context(), sess.user.Name)
 		if review.ErrorCode(err) == review.ErrNotFound || err == nil && (acc.Disabled || acc.Role != sess.user.Role) {
 			s.endSessions(sess.user.Name, func(session) bool { return true })
-			refuse(w, 401, "unauthorized", "账号已停用或已变更，请重新登录")
+			refuse(w, review.ErrUnauthorized, "账号已停用或已变更，请重新登录")
 			return
 		}
 		if err != nil {
@@ -284,11 +283,31 @@ func responseOf(rec *index.Record) draftResponse {
 	return draftResponse{ID: rec.ID, State: rec.State, File: rec.File, Status: status, Outcome: rec.Outcome, Findings: rec.Findings}
 }
 
-// submit takes a draft (multipart: file, decision) from a clerk. With an
-// Idempotency-Key header, a retry of the same upload returns the first draft.
+// interpretation is the policy interpretation uploaded with a draft (the
+// multipart part "interpretation"), or nil: the desk reads it to know whether
+// it can be read, whatever the decision's JSON says of it.
+func interpretation(r *http.Request) (*review.Attachment, error) {
+	f, hdr, err := r.FormFile("interpretation")
+	if errors.Is(err, http.ErrMissingFile) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	return &review.Attachment{File: hdr.Filename, Data: data}, nil
+}
+
+// submit takes a draft (multipart: file, decision, and interpretation when
+// there is one) from a clerk. With an Idempotency-Key header, a retry of the
+// same upload returns the first draft.
 func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 	if u.Role != review.RoleClerk {
-		refuse(w, 403, review.ErrForbidden, "只有起草人可以提交草稿")
+		refuse(w, review.ErrForbidden, "只有起草人可以提交草稿")
 		return
 	}
 	select {
@@ -296,28 +315,28 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 		defer func() { <-s.uploads }()
 	case <-time.After(uploadWait):
 		w.Header().Set("Retry-After", "30")
-		refuse(w, 503, "busy", "服务器正在接收其他草稿，请稍后再提交")
+		refuse(w, review.ErrBusy, "服务器正在接收其他草稿，请稍后再提交")
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, MaxDraftBytes)
 	if err := r.ParseMultipartForm(32 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			refuse(w, 413, "too-large", fmt.Sprintf("草稿过大（上限 %d MB）", MaxDraftBytes>>20))
+			refuse(w, review.ErrTooLarge, fmt.Sprintf("草稿过大（上限 %d MB）", MaxDraftBytes>>20))
 			return
 		}
-		refuse(w, 400, review.ErrInvalid, "请以 multipart 表单提交 file 和 decision")
+		refuse(w, review.ErrInvalid, "请以 multipart 表单提交 file 和 decision")
 		return
 	}
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		refuse(w, 400, review.ErrInvalid, "缺少草稿文件（file）")
+		refuse(w, review.ErrInvalid, "缺少草稿文件（file）")
 		return
 	}
 	defer f.Close()
 	data, err := io.ReadAll(f)
 	if err != nil {
-		refuse(w, 400, review.ErrInvalid, "无法读取上传的文件")
+		refuse(w, review.ErrInvalid, "无法读取上传的文件")
 		return
 	}
 	var dec review.Decision
@@ -325,9 +344,13 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 		dd := json.NewDecoder(strings.NewReader(d))
 		dd.DisallowUnknownFields()
 		if err := dd.Decode(&dec); err != nil {
-			refuse(w, 400, review.ErrInvalid, "decision 格式错误："+err.Error())
+			refuse(w, review.ErrInvalid, "decision 格式错误：应为 JSON，且只含审查决定的字段")
 			return
 		}
+	}
+	if dec.Interpretation, err = interpretation(r); err != nil {
+		refuse(w, review.ErrInvalid, "无法读取上传的政策解读材料")
+		return
 	}
 	rec, again, err := s.Desk.SubmitOnce(r.Context(), r.Header.Get("Idempotency-Key"), actorOf(u), u.Department, hdr.Filename, data, dec)
 	if err != nil {
@@ -350,25 +373,21 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request, u index.User) {
 func pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		refuse(w, 400, review.ErrInvalid, "草稿编号无效")
+		refuse(w, review.ErrInvalid, "草稿编号无效")
 		return 0, false
 	}
 	return id, true
 }
 
-// draft returns one draft with its history; a clerk sees only their own.
+// draft returns one draft with its history to someone the desk lets read it.
 func (s *Server) draft(w http.ResponseWriter, r *http.Request, u index.User) {
 	id, ok := pathID(w, r)
 	if !ok {
 		return
 	}
-	rec, err := s.Desk.Archive.Store.Get(r.Context(), id)
+	rec, err := s.Desk.Get(r.Context(), actorOf(u), id)
 	if err != nil {
 		fail(w, err)
-		return
-	}
-	if u.Role == review.RoleClerk && rec.Drafter != u.Name {
-		refuse(w, 403, review.ErrForbidden, "起草人只能查看自己起草的草稿")
 		return
 	}
 	writeJSON(w, 200, map[string]any{"draft": responseOf(rec), "title": rec.Title, "decision": rec.Decision,
@@ -395,7 +414,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, u index.User) {
 	switch in.Action {
 	case review.ActionResubmit:
 		if in.Decision == nil {
-			refuse(w, 400, review.ErrInvalid, "重新提交须附上 decision")
+			refuse(w, review.ErrInvalid, "重新提交须附上 decision")
 			return
 		}
 		rec, err = s.Desk.Resubmit(r.Context(), id, actorOf(u), *in.Decision)
@@ -406,7 +425,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, u index.User) {
 		}
 		rec, err = s.Desk.Act(r.Context(), id, actorOf(u), in.Action, finding, in.Note)
 	default:
-		refuse(w, 400, review.ErrInvalid, fmt.Sprintf("未知操作 %q", in.Action))
+		refuse(w, review.ErrInvalid, fmt.Sprintf("未知操作 %q", in.Action))
 		return
 	}
 	if err != nil {
@@ -424,10 +443,6 @@ func waitingFor(rec *index.Record) review.Role {
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !index.MaySearch(u.Role) {
-		refuse(w, 403, review.ErrForbidden, "起草人不能检索档案库")
-		return
-	}
 	q := r.URL.Query()
 	query := index.Query{Text: q.Get("q"), Attribute: q.Get("attr"), Basis: q.Get("basis"), State: q.Get("state"), Department: q.Get("department")}
 	query.Limit, _ = strconv.Atoi(q.Get("limit"))
@@ -438,24 +453,24 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
 		if v := q.Get(d.key); v != "" {
 			t, err := time.ParseInLocation("2006-01-02", v, time.Local)
 			if err != nil {
-				refuse(w, 400, review.ErrInvalid, fmt.Sprintf("日期 %q 无效：应为 YYYY-MM-DD", v))
+				refuse(w, review.ErrInvalid, fmt.Sprintf("日期 %q 无效：应为 YYYY-MM-DD", v))
 				return
 			}
 			*d.to = t
 		}
 	}
-	hits, err := s.Desk.Archive.Search(r.Context(), query)
+	hits, err := s.Desk.Search(r.Context(), actorOf(u), query)
 	writeList(w, hits, err)
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
 	if !index.MayKeepArchive(u.Role) {
-		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以查看年度报告")
+		refuse(w, review.ErrForbidden, "只有政务公开办和管理员可以查看年度报告")
 		return
 	}
 	year, err := strconv.Atoi(r.URL.Query().Get("year"))
 	if err != nil || year < 2000 || year > 2200 {
-		refuse(w, 400, review.ErrInvalid, "请给出年度，如 year=2026")
+		refuse(w, review.ErrInvalid, "请给出年度，如 year=2026")
 		return
 	}
 	rep, err := s.Desk.Archive.Report(r.Context(), year)
@@ -468,7 +483,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
 
 func (s *Server) verify(w http.ResponseWriter, r *http.Request, u index.User) {
 	if !index.MayKeepArchive(u.Role) {
-		refuse(w, 403, review.ErrForbidden, "只有政务公开办和管理员可以核对审计链")
+		refuse(w, review.ErrForbidden, "只有政务公开办和管理员可以核对审计链")
 		return
 	}
 	v, err := s.Desk.Archive.Verify(r.Context())

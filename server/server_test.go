@@ -308,10 +308,10 @@ func TestRefusals(t *testing.T) {
 		})
 	}
 	o.t = t
-	// Another clerk may not read this draft.
+	// Another clerk may not read this draft: for them it does not exist.
 	admin := tok["管理员"]
 	o.do(admin, "POST", "/users", map[string]any{"user": "吴起草", "password": "wu-password", "role": "clerk"}, 201)
-	o.do(o.login("吴起草", "wu-password"), "GET", fmt.Sprintf("/drafts/%d", id), nil, 403)
+	o.do(o.login("吴起草", "wu-password"), "GET", fmt.Sprintf("/drafts/%d", id), nil, 404)
 	// Nothing above changed the draft.
 	rec, _ := o.desk.Archive.Store.Get(ctx, id)
 	if rec.State != review.StateSecrecyReview || len(rec.History) != 1 {

@@ -696,7 +696,11 @@ func (s *ClerkScreen) readAttachment(path string) (a *review.Attachment) {
 			a.Readable, a.Reason = false, fmt.Sprint(lang.L("读取时程序出错："), r)
 		}
 	}()
-	_, err := extract.File(path, s.limits)
+	data, err := os.ReadFile(path)
+	if err == nil {
+		a.Data = data // the desk decides from the file itself; Readable here only informs the clerk
+		_, err = extract.Bytes(a.File, data, s.limits)
+	}
 	var ue *extract.UnreadableError
 	switch {
 	case err == nil:

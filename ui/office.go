@@ -187,7 +187,7 @@ func (s *SearchScreen) Reload() {
 	}
 	s.search.Disable()
 	runLatest(&s.pending, func() func() {
-		hits, err := s.svc.backend().Search(context.Background(), q)
+		hits, err := s.svc.backend().Search(context.Background(), s.sess.Actor(), q)
 		return func() {
 			s.showHits(hits, err)
 			s.changed()
@@ -204,7 +204,7 @@ func (s *SearchScreen) Search() error {
 		return err
 	}
 	s.pending++
-	hits, err := s.svc.backend().Search(context.Background(), q)
+	hits, err := s.svc.backend().Search(context.Background(), s.sess.Actor(), q)
 	s.showHits(hits, err)
 	return err
 }
@@ -233,7 +233,7 @@ func (s *SearchScreen) Status() string {
 // Show reads the record with this ID and shows it before returning; call it on the UI goroutine.
 func (s *SearchScreen) Show(id int64) error {
 	s.pending++
-	rec, err := s.svc.backend().Get(context.Background(), id)
+	rec, err := s.svc.backend().Get(context.Background(), s.sess.Actor(), id)
 	s.showRecord(id, rec, err)
 	return err
 }
@@ -420,7 +420,7 @@ func (s *SearchScreen) onListSelected(i widget.ListItemID) {
 	}
 	id := s.hits[i].ID
 	runLatest(&s.pending, func() func() {
-		rec, err := s.svc.backend().Get(context.Background(), id)
+		rec, err := s.svc.backend().Get(context.Background(), s.sess.Actor(), id)
 		return func() {
 			s.showRecord(id, rec, err)
 			s.changed()

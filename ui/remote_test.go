@@ -87,7 +87,7 @@ func TestRemoteWorkstations(t *testing.T) {
 	if err := q.Act(rec.ID, review.ActionApprove, -1, ""); err != nil {
 		t.Fatal(err)
 	}
-	now, _ := d.Get(ctx, rec.ID)
+	now, _ := d.Archive.Store.Get(ctx, rec.ID)
 	if now.State != review.StateDeputySignOff {
 		t.Fatalf("state %s", now.State)
 	}

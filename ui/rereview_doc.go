@@ -35,7 +35,7 @@ func (s *ReReviewScreen) readRecord(id int64) (rec *index.Record, err error) {
 			rec, err = nil, fmt.Errorf(lang.L("读取记录时程序出错：%v"), r)
 		}
 	}()
-	return s.svc.backend().Get(context.Background(), id)
+	return s.svc.backend().Get(context.Background(), s.sess.Actor(), id)
 }
 
 // showRecordDoc puts a record's text in the view, or says why it cannot be read.

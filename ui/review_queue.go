@@ -277,7 +277,7 @@ func (s *QueueScreen) apply(who review.Actor, id int64, shown int, action string
 	res := queueActResult{id: id, action: action}
 	res.rec, res.err = s.svc.backend().Act(ctx, id, who, action, finding, note)
 	if res.err != nil && shown >= 0 {
-		if now, err := s.svc.backend().Get(ctx, id); err == nil && len(now.History) > shown {
+		if now, err := s.svc.backend().Get(ctx, who, id); err == nil && len(now.History) > shown {
 			first := now.History[shown] // the action taken first; the archive may note more after it
 			res.firstBy, res.state = &first, now.State
 		}

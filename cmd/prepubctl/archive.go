@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -110,21 +109,6 @@ func jsonLine(w io.Writer, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.Encode(v)
-}
-
-// fail prints a refusal once: its Chinese message, with the technical cause
-// of an internal failure (a store error's driver text) when it has one.
-func fail(stderr io.Writer, err error) int {
-	var re *review.Error
-	switch {
-	case !errors.As(err, &re):
-		fmt.Fprintf(stderr, "%s（%v）\n", review.ErrorMessage(err), err)
-	case re.Code == review.ErrInternal:
-		fmt.Fprintln(stderr, err)
-	default:
-		fmt.Fprintln(stderr, re.Message)
-	}
-	return exitUsage
 }
 
 func runArchive(args []string, stdout, stderr io.Writer) int {

@@ -26,8 +26,7 @@ func runCheckpoint(args []string, stdout, stderr io.Writer) int {
 	}
 	if *newKey != "" {
 		if err := index.NewCheckpointKey(*newKey); err != nil {
-			fmt.Fprintln(stderr, review.ErrorMessage(err))
-			return exitUsage
+			return fail(stderr, err)
 		}
 		fmt.Fprintf(stdout, "已生成密钥：私钥 %s（妥善保管，仅签发检查点的程序可读），公钥 %s.pub（交给核对的人：verify --key）\n", *newKey, *newKey)
 		return exitOK
@@ -38,8 +37,7 @@ func runCheckpoint(args []string, stdout, stderr io.Writer) int {
 	}
 	key, err := index.LoadCheckpointKey(*keyFile)
 	if err != nil {
-		fmt.Fprintln(stderr, review.ErrorMessage(err))
-		return exitUsage
+		return fail(stderr, err)
 	}
 	st, err := sf.openReadOnly()
 	if err != nil {

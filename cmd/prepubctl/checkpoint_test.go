@@ -37,7 +37,7 @@ func TestCheckpointCommands(t *testing.T) {
 	if st, err := os.Stat(key); err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("private key mode: %v %v", st.Mode(), err)
 	}
-	if code, _, errs := runCLI("checkpoint", "--new-key", key); code != 64 || !strings.Contains(errs, "已存在") {
+	if code, _, errs := runCLI("checkpoint", "--new-key", key); code != exitFindings || !strings.Contains(errs, "已存在") { // refused, not bad usage
 		t.Fatalf("key overwritten: %d %s", code, errs)
 	}
 	cp, forged := filepath.Join(keys, "cp.json"), filepath.Join(keys, "forged.json")

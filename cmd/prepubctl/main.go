@@ -10,14 +10,6 @@ import (
 	"prepub/review/extract"
 )
 
-// Exit statuses shared by the subcommands.
-const (
-	exitOK         = 0
-	exitFindings   = 1 // scan: a critical finding; check: returned; rules: invalid file
-	exitUnreadable = 2 // a file could not be checked
-	exitUsage      = 64
-)
-
 // version is set when the program is built: go build -ldflags "-X main.version=0.1.0".
 var version = "dev"
 

@@ -66,12 +66,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if *cpKeyFile != "" {
 		var err error
 		if cpKey, err = index.LoadCheckpointKey(*cpKeyFile); err != nil {
-			fmt.Fprintln(stderr, review.ErrorMessage(err))
-			return exitUsage
+			return fail(stderr, err)
 		}
 		if err := os.MkdirAll(*cpDir, 0o750); err != nil {
-			fmt.Fprintf(stderr, "无法建立检查点文件夹 %s：%v\n", *cpDir, err)
-			return exitUsage
+			return fail(stderr, review.Wrap(err, review.ErrInternal, "无法建立检查点文件夹 %s", *cpDir))
 		}
 	}
 	st, dir, err := openDB(*db)
@@ -97,8 +95,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	cert, fp, err := server.Certificate(*certFile, *keyFile, dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "无法载入 TLS 证书：%v\n", err)
-		return exitUsage
+		code := review.ErrInternal // the self-signed certificate kept beside the archive
+		if *certFile != "" {
+			code = review.ErrInvalid // the files named on the command line
+		}
+		return fail(stderr, review.Wrap(err, code, "无法载入 TLS 证书：请检查证书和私钥文件"))
 	}
 	api := server.New(&index.Desk{Archive: a, Rules: rules, Scanner: sc})
 	srv := server.HTTPServer(*listen, api.Handler(), cert)
@@ -149,8 +150,7 @@ func runBackup(args []string, stdout, stderr io.Writer, restore bool) int {
 	if restore {
 		f, err := os.Open(files[0])
 		if err != nil {
-			fmt.Fprintf(stderr, "无法打开备份文件：%v\n", err)
-			return exitUsage
+			return fail(stderr, review.Wrap(err, review.ErrInternal, "无法打开备份文件 %s", files[0]))
 		}
 		defer f.Close()
 		if err := st.Restore(ctx, f); err != nil {
@@ -168,8 +168,7 @@ func runBackup(args []string, stdout, stderr io.Writer, restore bool) int {
 	tmp := files[0] + ".partial"
 	f, err := os.Create(tmp)
 	if err != nil {
-		fmt.Fprintf(stderr, "无法写入备份文件：%v\n", err)
-		return exitUsage
+		return fail(stderr, review.Wrap(err, review.ErrInternal, "无法写入备份文件 %s", tmp))
 	}
 	err = st.Backup(ctx, f)
 	if cerr := f.Close(); err == nil {

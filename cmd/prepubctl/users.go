@@ -48,15 +48,6 @@ func usersFlags(name, synopsis string, stderr io.Writer) (fs *flag.FlagSet, db, 
 	return fs, db, user
 }
 
-// refused prints a refusal and returns its exit status: 64 for bad input, 1 for anything else refused.
-func refused(stderr io.Writer, err error) int {
-	if review.ErrorCode(err) == review.ErrInvalid || review.ErrorCode(err) == review.ErrInternal {
-		return fail(stderr, err)
-	}
-	fmt.Fprintln(stderr, review.ErrorMessage(err))
-	return exitFindings
-}
-
 // readPassword reads one line of standard input: the password, without its line end.
 func readPassword(stdin io.Reader, stderr io.Writer) (string, bool) {
 	pw, err := bufio.NewReader(stdin).ReadString('\n')
@@ -85,8 +76,7 @@ func runUsersAdd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer st.Close()
 	err = st.AddUser(context.Background(), index.User{Name: *user, Role: review.Role(*role), Department: *dept}, pw, actor())
 	if err != nil {
-		fmt.Fprintln(stderr, review.ErrorMessage(err))
-		return exitUsage
+		return fail(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已创建账号 %s（%s）\n", *user, index.RoleName(review.Role(*role)))
 	return exitOK
@@ -159,7 +149,7 @@ func runUsersSet(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	u, err := st.EditUser(context.Background(), *user, ch, actor())
 	if err != nil {
-		return refused(stderr, err)
+		return fail(stderr, err)
 	}
 	state := "可登录"
 	if u.Disabled {
@@ -184,7 +174,7 @@ func runUsersPasswd(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	}
 	defer st.Close()
 	if err := st.SetPassword(context.Background(), *user, pw, actor(), "reset"); err != nil {
-		return refused(stderr, err)
+		return fail(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已为账号 %s 设置新密码\n", index.UserName(*user))
 	return exitOK
