@@ -103,7 +103,7 @@ func (s *CatalogueScreen) finish(what string, err error, done string, d catalogu
 			fyne.LogError(what, err)
 		}
 		s.setStatus(lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能")+what, review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("未能")+what, err, "")
 		return
 	}
 	s.note.SetText("")

@@ -146,7 +146,7 @@ func (w *clerkWithheld) onMarkTapped() {
 			return
 		}
 		if err := w.mark(text.Text, clerkBasisCode(basis.Selected), reason.Text); err != nil {
-			dialog.ShowInformation(lang.L("无法标记"), err.Error(), w.s.win)
+			showMessage(w.s.win, lang.L("无法标记"), err.Error())
 		}
 	}, w.s.win)
 	d.Resize(fyne.NewSize(560, 380))

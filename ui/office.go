@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -297,7 +296,7 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 		if review.ErrorCode(err) == review.ErrInternal {
 			fyne.LogError(fmt.Sprintf("read record %d", id), err)
 		}
-		dialog.ShowInformation(lang.L("无法读取记录"), review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("无法读取记录"), err, "")
 		return
 	}
 	s.record = r
@@ -709,12 +708,12 @@ func (s *ReReviewScreen) finish(what string, err error, done string, d reReviewD
 			fyne.LogError(what, err)
 		}
 		s.setStatus(lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能")+what, review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("未能")+what, err, "")
 		return
 	}
 	s.setStatus(done, widget.SuccessImportance)
 	if strings.Contains(done, officeNotRouted()) {
-		dialog.ShowInformation(what, done, s.win)
+		showMessage(s.win, what, done)
 	}
 }
 

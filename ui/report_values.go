@@ -150,7 +150,7 @@ func (s *ReportScreen) showSaved(year int, vals map[string]string, rep *index.Re
 			fyne.LogError("save report values", err)
 		}
 		s.setStatus(lang.L("未能保存：")+review.ErrorMessage(err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能保存"), review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("未能保存"), err, "")
 		return
 	}
 	for k, v := range vals {

@@ -318,13 +318,13 @@ func (s *QueueScreen) finish(res queueActResult) {
 		msg := fmt.Sprintf(lang.L("在您办理之前，%s（%s）已%s该草稿，草稿现在%s。\n您的操作没有生效，列表已刷新。\n\n%s"),
 			a.User, index.RoleName(a.Role), queueActionName(a.Action), queueStateName(res.state), review.ErrorMessage(res.err))
 		s.setStatus(lang.L("已有他人先办理该草稿，您的操作没有生效。"), widget.WarningImportance)
-		dialog.ShowInformation(lang.L("已有他人先办理"), msg, s.win)
+		showMessage(s.win, lang.L("已有他人先办理"), msg)
 	default:
 		if review.ErrorCode(res.err) == review.ErrInternal {
 			fyne.LogError(fmt.Sprintf("%s draft %d", res.action, res.id), res.err)
 		}
 		s.setStatus(lang.L("未能办理：")+review.ErrorMessage(res.err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能办理"), review.ErrorMessage(res.err), s.win)
+		showError(s.win, lang.L("未能办理"), res.err, "")
 	}
 }
 

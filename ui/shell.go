@@ -76,7 +76,7 @@ func (s *Shell) Screen(title string) Screen {
 func (s *Shell) showSignIn() {
 	n, err := s.svc.backend().UserCount(context.Background())
 	if err != nil {
-		showError(s.win, err)
+		showError(s.win, lang.L("无法读取账号"), err, "")
 	}
 	s.win.SetContent(NewSignIn(s.win, s.svc, n == 0, s.SignedIn).Content())
 }
@@ -171,7 +171,7 @@ func (s *Shell) ChangePassword() *PasswordForm {
 	var d dialog.Dialog
 	f := NewPasswordForm(s.svc, s.sess.User.Name, func() {
 		d.Hide()
-		dialog.ShowInformation(lang.L("已修改"), lang.L("密码已修改，下次登录请用新密码。"), s.win)
+		showMessage(s.win, lang.L("已修改"), lang.L("密码已修改，下次登录请用新密码。"))
 	})
 	d = dialog.NewCustom(lang.L("修改密码"), lang.L("关闭"), f.Content(), s.win)
 	d.Show()
@@ -191,22 +191,9 @@ func (s *Shell) onDropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	if s.drop == nil {
-		dialog.ShowInformation(lang.L("无法打开"), lang.L("只有起草人可以拖入草稿进行检查和提交。"), s.win)
+		showMessage(s.win, lang.L("无法打开"), lang.L("只有起草人可以拖入草稿进行检查和提交。"))
 		return
 	}
 	s.Select("起草与提交")
 	s.drop(uris[0].Path())
 }
-
-// showError shows a refusal's Chinese message once and logs the detail once.
-func showError(win fyne.Window, err error) {
-	fyne.LogError("prepub", err)
-	dialog.ShowError(errorForUser(err), win)
-}
-
-// userError carries only the Chinese message of an error.
-type userError string
-
-func (e userError) Error() string { return string(e) }
-
-func errorForUser(err error) error { return userError(review.ErrorMessage(err)) }

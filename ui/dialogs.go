@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// modal is one dialog the app shows: Escape cancels it and Ctrl+Enter confirms it, wherever the
+// keyboard focus is inside it. Build its content with keys and entry, then show it with show.
+type modal struct {
+	win  fyne.Window
+	d    dialog.Dialog
+	prev func(*fyne.KeyEvent) // the canvas's key handler before the dialog, restored when it closes
+}
+
+// newModal starts a dialog on win.
+func newModal(win fyne.Window) *modal { return &modal{win: win} }
+
+// show shows d and puts the keyboard on first (the dialog's first field), or on the dialog itself.
+// Escape also works when a click took the focus away: the canvas hands it to the dialog until it closes.
+func (m *modal) show(d dialog.Dialog, first fyne.Focusable) {
+	m.d = d
+	c := m.win.Canvas()
+	m.prev = c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			m.cancel()
+		} else if m.prev != nil {
+			m.prev(ev)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(m.prev) })
+	d.Show()
+	if first != nil {
+		c.Focus(first)
+	}
+}
+
+// confirm presses the dialog's confirm button; a dialog with only a close button closes.
+func (m *modal) confirm() {
+	switch d := m.d.(type) {
+	case *dialog.ConfirmDialog:
+		d.Confirm()
+	case *dialog.FormDialog:
+		d.Submit()
+	case nil:
+	default:
+		d.Hide()
+	}
+}
+
+// cancel closes the dialog as its cancel button does.
+func (m *modal) cancel() {
+	if m.d != nil {
+		m.d.Dismiss()
+	}
+}
+
+// onKey handles the dialog's own keys and reports whether ev was one of them.
+func (m *modal) onKey(ev *fyne.KeyEvent) bool {
+	if ev.Name == fyne.KeyEscape {
+		m.cancel()
+		return true
+	}
+	return false
+}
+
+// onShortcut handles Ctrl+Enter and reports whether sc was it.
+func (m *modal) onShortcut(sc fyne.Shortcut) bool {
+	cs, ok := sc.(*desktop.CustomShortcut)
+	if ok && cs.Modifier == fyne.KeyModifierShortcutDefault && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) {
+		m.confirm()
+		return true
+	}
+	return false
+}
+
+// modalKeys wraps a dialog's content so the dialog itself can hold the keyboard focus.
+type modalKeys struct {
+	widget.BaseWidget
+	m       *modal
+	content fyne.CanvasObject
+}
+
+// keys wraps content so that, focused, it takes the dialog's keys.
+func (m *modal) keys(content fyne.CanvasObject) *modalKeys {
+	k := &modalKeys{m: m, content: content}
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// CreateRenderer shows the wrapped content.
+func (k *modalKeys) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(k.content) }
+
+// FocusGained does nothing: the dialog shows no focus mark of its own.
+func (k *modalKeys) FocusGained() {}
+
+// FocusLost does nothing.
+func (k *modalKeys) FocusLost() {}
+
+// TypedRune ignores typing.
+func (k *modalKeys) TypedRune(rune) {}
+
+// TypedKey cancels on Escape.
+func (k *modalKeys) TypedKey(ev *fyne.KeyEvent) { k.m.onKey(ev) }
+
+// TypedShortcut confirms on Ctrl+Enter.
+func (k *modalKeys) TypedShortcut(sc fyne.Shortcut) { k.m.onShortcut(sc) }
+
+// modalEntry is an entry in a dialog: Tab leaves it even when it has several lines, Escape cancels
+// the dialog and Ctrl+Enter confirms it.
+type modalEntry struct {
+	widget.Entry
+	m *modal
+}
+
+// entry returns an entry of the dialog, multi-line (wrapping words) when multiLine.
+func (m *modal) entry(multiLine bool) *modalEntry {
+	e := &modalEntry{m: m}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: Tab moves to the next field, as in every other form, never types a tab.
+func (e *modalEntry) AcceptsTab() bool { return false }
+
+// TypedKey cancels the dialog on Escape, moves on on Tab, and edits otherwise.
+func (e *modalEntry) TypedKey(ev *fyne.KeyEvent) {
+	if e.m.onKey(ev) {
+		return
+	}
+	if ev.Name == fyne.KeyTab { // reached only where the driver did not move the focus itself
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.FocusNext()
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut confirms the dialog on Ctrl+Enter and edits otherwise.
+func (e *modalEntry) TypedShortcut(sc fyne.Shortcut) {
+	if !e.m.onShortcut(sc) {
+		e.Entry.TypedShortcut(sc)
+	}
+}
