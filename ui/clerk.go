@@ -157,7 +157,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	for i, b := range review.Bases {
 		bases[i] = clerkBasisLabel(b)
 	}
-	s.basis = widget.NewSelect(bases, s.onFieldChanged)
+	s.basis = newSelect(bases, s.onFieldChanged)
 	s.basis.PlaceHolder = lang.L("不予公开时选择法律依据")
 	s.reason = newClerkEntry(true, s.onShortcut)
 	s.reason.SetPlaceHolder(lang.L("依法说明理由：为何这样确定公开属性"))
@@ -173,7 +173,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	for i, d := range review.DocTypes {
 		docTypes[i] = d.Chinese()
 	}
-	s.docType = widget.NewSelect(docTypes, nil)
+	s.docType = newSelect(docTypes, nil)
 	s.docType.SetSelected(review.DocOther.Chinese())
 	s.docType.OnChanged = s.onFieldChanged
 

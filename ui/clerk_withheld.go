@@ -134,7 +134,7 @@ func (w *clerkWithheld) onMarkTapped() {
 	for i, b := range review.Bases {
 		names[i] = clerkBasisLabel(b)
 	}
-	basis := widget.NewSelect(names, nil)
+	basis := newSelect(names, nil)
 	basis.PlaceHolder = lang.L("选择法律依据")
 	reason := widget.NewMultiLineEntry()
 	reason.Wrapping = fyne.TextWrapWord

@@ -84,19 +84,19 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	for _, a := range review.Attributes {
 		attrs = append(attrs, a.Chinese())
 	}
-	s.attr = widget.NewSelect(attrs, nil)
+	s.attr = newSelect(attrs, nil)
 	s.attr.SetSelectedIndex(0)
 	bases := []string{lang.L(officeAny)}
 	for _, b := range review.Bases {
 		bases = append(bases, b.Name)
 	}
-	s.basis = widget.NewSelect(bases, nil)
+	s.basis = newSelect(bases, nil)
 	s.basis.SetSelectedIndex(0)
 	states := []string{lang.L(officeAny)}
 	for _, st := range officeStates {
 		states = append(states, queueStateName(st))
 	}
-	s.state = widget.NewSelect(states, nil)
+	s.state = newSelect(states, nil)
 	s.state.SetSelectedIndex(0)
 	s.dept = widget.NewEntry()
 	s.dept.SetPlaceHolder(lang.L("部门全称"))

@@ -43,8 +43,8 @@ func NewUsersScreen(win fyne.Window, svc *Services, sess *Session) *UsersScreen 
 	for _, r := range index.AccountRoles {
 		roles = append(roles, index.RoleName(r))
 	}
-	s.role = widget.NewSelect(roles, nil)
-	s.editRole = widget.NewSelect(roles, nil)
+	s.role = newSelect(roles, nil)
+	s.editRole = newSelect(roles, nil)
 	s.list = widget.NewList(func() int { return len(s.users) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			u := s.users[i]

@@ -26,6 +26,14 @@ func newTitleLabel() *widget.Label {
 	return l
 }
 
+// newSelect returns a drop-down list of options whose empty state reads 请选择, not Fyne's English
+// "(Select one)"; set PlaceHolder after it to say more.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("（请选择）")
+	return s
+}
+
 // newCellLabel is a table's CreateCell: an empty label that cuts long text with an ellipsis.
 func newCellLabel() fyne.CanvasObject { return newTruncLabel() }
 
