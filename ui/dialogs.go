@@ -127,6 +127,9 @@ func (m *modal) entry(multiLine bool) *modalEntry {
 	return e
 }
 
+// Base returns the entry itself, for tests that type into it.
+func (e *modalEntry) Base() *widget.Entry { return &e.Entry }
+
 // AcceptsTab is false: Tab moves to the next field, as in every other form, never types a tab.
 func (e *modalEntry) AcceptsTab() bool { return false }
 

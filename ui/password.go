@@ -45,6 +45,9 @@ func (f *PasswordForm) Fill(old, new, confirm string) {
 	f.confirm.SetText(confirm)
 }
 
+// First returns the form's first field, for the keyboard to start on.
+func (f *PasswordForm) First() fyne.Focusable { return f.old }
+
 // Message returns the refusal shown, if any.
 func (f *PasswordForm) Message() string { return f.message.Text }
 

@@ -645,10 +645,11 @@ func (s *QueueScreen) onResolveTapped(finding int, action string) {
 }
 
 // askNote shows a dialog with a multi-line entry and passes the note typed, trimmed, to done when confirmed.
+// The keyboard is on the entry; Ctrl+Enter confirms, Escape cancels and Tab moves to the buttons.
 func askNote(win fyne.Window, title, confirm, prompt string, done func(note string)) {
-	e := widget.NewMultiLineEntry()
+	m := newModal(win)
+	e := m.entry(true)
 	e.SetPlaceHolder(prompt)
-	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(4)
 	d := dialog.NewCustomConfirm(title, confirm, lang.L("取消"), e, func(ok bool) {
 		if ok {
@@ -656,8 +657,7 @@ func askNote(win fyne.Window, title, confirm, prompt string, done func(note stri
 		}
 	}, win)
 	d.Resize(fyne.NewSize(480, 260))
-	d.Show()
-	win.Canvas().Focus(e)
+	m.show(d, e)
 }
 
 // setBusy disables the action buttons while an action runs.

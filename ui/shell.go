@@ -78,7 +78,9 @@ func (s *Shell) showSignIn() {
 	if err != nil {
 		showError(s.win, lang.L("无法读取账号"), err, "")
 	}
-	s.win.SetContent(NewSignIn(s.win, s.svc, n == 0, s.SignedIn).Content())
+	si := NewSignIn(s.win, s.svc, n == 0, s.SignedIn)
+	s.win.SetContent(si.Content())
+	s.win.Canvas().Focus(si.First()) // type the name straight away
 }
 
 // SignedIn opens the screens of a user's role.
@@ -173,8 +175,9 @@ func (s *Shell) ChangePassword() *PasswordForm {
 		d.Hide()
 		showMessage(s.win, lang.L("已修改"), lang.L("密码已修改，下次登录请用新密码。"))
 	})
-	d = dialog.NewCustom(lang.L("修改密码"), lang.L("关闭"), f.Content(), s.win)
-	d.Show()
+	m := newModal(s.win)
+	d = dialog.NewCustom(lang.L("修改密码"), lang.L("关闭"), m.keys(f.Content()), s.win)
+	m.show(d, f.First())
 	return f
 }
 
