@@ -218,6 +218,9 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 // Content returns the screen's widgets.
 func (s *ClerkScreen) Content() fyne.CanvasObject { return s.root }
 
+// First returns the title entry, the decision form's first field; Ctrl+O still opens a draft from it.
+func (s *ClerkScreen) First() fyne.Focusable { return s.title }
+
 // Reload fetches the clerk's returned drafts in the background.
 func (s *ClerkScreen) Reload() {
 	go func() {

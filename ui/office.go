@@ -177,6 +177,9 @@ func officeParseDate(what, text string) (time.Time, error) {
 // Content returns the screen's widgets.
 func (s *SearchScreen) Content() fyne.CanvasObject { return s.root }
 
+// First returns the search words' entry, where the keyboard starts.
+func (s *SearchScreen) First() fyne.Focusable { return s.query }
+
 // Reload runs the current search again in the background.
 func (s *SearchScreen) Reload() {
 	q, err := s.form()

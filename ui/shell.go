@@ -120,13 +120,14 @@ func (s *Shell) SignedIn(u index.User) {
 	if u.Role != review.RoleClerk { // the clerk's screen binds its own, with the table of findings
 		bindDocShortcuts(s.win, s.currentDoc)
 	}
-	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent() }
+	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent(); s.focusCurrent() }
 	s.status.SetText(lang.L("当前用户：") + u.Name + "（" + index.RoleName(u.Role) + "）")
 	switchUser := widget.NewButton(lang.L("切换用户"), s.onSwitchUser)
 	password := widget.NewButton(lang.L("修改密码"), func() { s.ChangePassword() })
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(password, switchUser), s.status)
 	s.win.SetContent(container.NewBorder(top, nil, nil, nil, s.tabs))
 	s.reloadCurrent()
+	s.focusCurrent()
 	s.startPolling()
 	if s.open != "" && s.drop != nil {
 		s.drop(s.open)
@@ -151,6 +152,15 @@ func (s *Shell) currentDoc() *DocView {
 func (s *Shell) reloadCurrent() {
 	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.screens) {
 		s.screens[i].Reload()
+	}
+}
+
+// focusCurrent puts the keyboard on the first field of the tab in front, when it has a form.
+func (s *Shell) focusCurrent() {
+	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.screens) {
+		if f, ok := s.screens[i].(formScreen); ok {
+			s.win.Canvas().Focus(f.First())
+		}
 	}
 }
 

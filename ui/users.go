@@ -74,6 +74,9 @@ func NewUsersScreen(win fyne.Window, svc *Services, sess *Session) *UsersScreen 
 // Content returns the screen's widgets.
 func (s *UsersScreen) Content() fyne.CanvasObject { return s.root }
 
+// First returns the new account's user-name entry, where the keyboard starts.
+func (s *UsersScreen) First() fyne.Focusable { return s.name }
+
 // Reload fetches the accounts, keeping the selected one shown.
 func (s *UsersScreen) Reload() {
 	users, err := s.svc.backend().Users(context.Background())
