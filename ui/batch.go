@@ -273,7 +273,8 @@ func (s *BatchScreen) check(it batchItem) (row batchRow) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			row = batchRow{file: it.rel, reason: fmt.Sprintf(lang.L("检查时程序出错（%v），请把此文件交给技术人员"), r)}
+			fyne.LogError("batch "+it.path, fmt.Errorf("panic: %v", r))
+			row = batchRow{file: it.rel, reason: lang.L("检查时程序出错，请把此文件交给技术人员")}
 		}
 	}()
 	fr := s.svc.Scanner.ScanFile(it.path, s.limits, scan.Options{})

@@ -291,7 +291,7 @@ func (s *ClerkScreen) read(path string) (d clerkOpened) {
 	d.path, d.name = path, filepath.Base(path)
 	defer func() {
 		if r := recover(); r != nil {
-			d.report, d.err = nil, fmt.Errorf(lang.L("检查 %s 时程序出错：%v"), d.name, r)
+			d.report, d.err = nil, fmt.Errorf("checking %s: panic: %v", d.name, r) // logged; the person reads what to do
 		}
 	}()
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && (s.limits.MaxFileBytes <= 0 || st.Size() <= s.limits.MaxFileBytes) {
