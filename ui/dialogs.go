@@ -4,15 +4,17 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // modal is one dialog the app shows: Escape cancels it and Ctrl+Enter confirms it, wherever the
 // keyboard focus is inside it. Build its content with keys and entry, then show it with show.
 type modal struct {
-	win  fyne.Window
-	d    dialog.Dialog
-	prev func(*fyne.KeyEvent) // the canvas's key handler before the dialog, restored when it closes
+	win    fyne.Window
+	d      dialog.Dialog
+	prev   func(*fyne.KeyEvent) // the canvas's key handler before the dialog, restored when it closes
+	submit func()               // what Ctrl+Enter does in a dialog that is a form with its own button, if set
 }
 
 // newModal starts a dialog on win.
@@ -38,8 +40,12 @@ func (m *modal) show(d dialog.Dialog, first fyne.Focusable) {
 	}
 }
 
-// confirm presses the dialog's confirm button; a dialog with only a close button closes.
+// confirm presses the dialog's confirm button (or runs submit); a dialog with only a close button closes.
 func (m *modal) confirm() {
+	if m.submit != nil {
+		m.submit()
+		return
+	}
 	switch d := m.d.(type) {
 	case *dialog.ConfirmDialog:
 		d.Confirm()
@@ -124,6 +130,21 @@ func (m *modal) entry(multiLine bool) *modalEntry {
 		e.Wrapping = fyne.TextWrapWord
 	}
 	e.ExtendBaseWidget(e)
+	return e
+}
+
+// password returns a password entry of the dialog, with a button that shows or hides what was typed.
+func (m *modal) password() *modalEntry {
+	e := m.entry(false)
+	e.Password = true
+	var eye *widget.Button
+	eye = widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), func() {
+		e.Password = !e.Password
+		eye.SetIcon(map[bool]fyne.Resource{true: theme.VisibilityOffIcon(), false: theme.VisibilityIcon()}[e.Password])
+		e.Refresh()
+	})
+	eye.Importance = widget.LowImportance
+	e.ActionItem = eye
 	return e
 }
 

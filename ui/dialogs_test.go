@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"prepub/index"
+	"prepub/review"
 )
 
 // ctrlEnter is the key press that confirms a dialog.
@@ -82,5 +85,24 @@ func TestShowMessage_Keys(t *testing.T) {
 	}
 	if w.Canvas().OnTypedKey() != nil {
 		t.Error("the window's keys still go to a closed dialog")
+	}
+}
+
+// TestChangePassword_Keys ensures the password dialog starts in the old password, that Ctrl+Enter
+// submits the form (a wrong password is refused in the dialog) and Escape closes it.
+func TestChangePassword_Keys(t *testing.T) {
+	w := dialogWindow(t)
+	s := &Shell{win: w, svc: docTestServices(t), sess: &Session{User: index.User{Name: "张起草", Role: review.RoleClerk}}}
+	f := s.ChangePassword()
+	if w.Canvas().Focused() != f.old {
+		t.Fatalf("focus on %T, want the old password", w.Canvas().Focused())
+	}
+	f.old.TypedShortcut(ctrlEnter)
+	if f.Message() == "" || w.Canvas().Overlays().Top() == nil {
+		t.Errorf("Ctrl+Enter: message %q, dialog open %v", f.Message(), w.Canvas().Overlays().Top() != nil)
+	}
+	f.old.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the password dialog open")
 	}
 }

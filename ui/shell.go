@@ -181,11 +181,11 @@ func (s *Shell) startPolling() {
 // ChangePassword opens the signed-in person's password form in a dialog and returns it.
 func (s *Shell) ChangePassword() *PasswordForm {
 	var d dialog.Dialog
-	f := NewPasswordForm(s.svc, s.sess.User.Name, func() {
+	m := newModal(s.win)
+	f := newPasswordForm(m, s.svc, s.sess.User.Name, func() {
 		d.Hide()
 		showMessage(s.win, lang.L("已修改"), lang.L("密码已修改，下次登录请用新密码。"))
 	})
-	m := newModal(s.win)
 	d = dialog.NewCustom(lang.L("修改密码"), lang.L("关闭"), m.keys(f.Content()), s.win)
 	m.show(d, f.First())
 	return f
