@@ -13,27 +13,48 @@ import (
 type modal struct {
 	win    fyne.Window
 	d      dialog.Dialog
-	prev   func(*fyne.KeyEvent) // the canvas's key handler before the dialog, restored when it closes
+	prev   func(*fyne.KeyEvent) // the canvas's key handler before the dialog
+	below  *modal               // the dialog that had the canvas's keys before, if any
+	closed bool                 // the dialog has closed: its key handler passes keys on to prev
 	submit func()               // what Ctrl+Enter does in a dialog that is a form with its own button, if set
 }
+
+// modalTop is the dialog shown last on each canvas, whose key handler the canvas has.
+var modalTop = map[fyne.Canvas]*modal{}
 
 // newModal starts a dialog on win.
 func newModal(win fyne.Window) *modal { return &modal{win: win} }
 
 // show shows d and puts the keyboard on first (the dialog's first field), or on the dialog itself.
-// Escape also works when a click took the focus away: the canvas hands it to the dialog until it closes.
+// Escape also works when a click took the focus away: the canvas hands it to the dialog until it
+// closes, and then gives the keys back to what had them before it: the window, or an open dialog.
 func (m *modal) show(d dialog.Dialog, first fyne.Focusable) {
 	m.d = d
 	c := m.win.Canvas()
-	m.prev = c.OnTypedKey()
+	m.prev, m.below = c.OnTypedKey(), modalTop[c]
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch {
+		case !m.closed && ev.Name == fyne.KeyEscape:
 			m.cancel()
-		} else if m.prev != nil {
+		case m.prev != nil:
 			m.prev(ev)
 		}
 	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(m.prev) })
+	modalTop[c] = m
+	d.SetOnClosed(func() {
+		m.closed = true
+		if modalTop[c] != m {
+			return // a dialog opened from this one's answer is on top: it gives the keys back
+		}
+		h, b := m.prev, m.below
+		for b != nil && b.closed {
+			h, b = b.prev, b.below
+		}
+		c.SetOnTypedKey(h)
+		if modalTop[c] = b; b == nil {
+			delete(modalTop, c)
+		}
+	})
 	d.Show()
 	if first != nil {
 		c.Focus(first)

@@ -106,3 +106,22 @@ func TestChangePassword_Keys(t *testing.T) {
 		t.Error("Escape left the password dialog open")
 	}
 }
+
+// TestModal_Nested ensures a message shown from a dialog's answer keeps Escape, and the window gets
+// its own key handler back once both are closed.
+func TestModal_Nested(t *testing.T) {
+	w := dialogWindow(t)
+	askNote(w, "退回起草人", "退回", "理由", func(string) { showMessage(w, "未能办理", "请填写退回理由") })
+	w.Canvas().Focused().(*modalEntry).TypedShortcut(ctrlEnter)
+	if n := len(w.Canvas().Overlays().List()); n != 1 {
+		t.Fatalf("%d dialogs after the answer, want the message", n)
+	}
+	w.Canvas().Unfocus()
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the message open")
+	}
+	if w.Canvas().OnTypedKey() != nil {
+		t.Error("the window's keys still go to closed dialogs")
+	}
+}
