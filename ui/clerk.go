@@ -905,7 +905,7 @@ func (s *ClerkScreen) onReturnedSelected(id widget.ListItemID) {
 // onShortcut handles the screen's shortcuts, from the canvas or from a focused entry.
 func (s *ClerkScreen) onShortcut(sc fyne.Shortcut) {
 	cs, ok := sc.(*desktop.CustomShortcut)
-	if !ok {
+	if !ok || dialogTakes(s.win, sc) {
 		return
 	}
 	switch cs.KeyName {

@@ -72,7 +72,7 @@ func (m *modal) confirm() {
 		d.Confirm()
 	case *dialog.FormDialog:
 		d.Submit()
-	case nil:
+	case nil, *dialog.FileDialog: // a file is chosen with the mouse or the dialog's own button
 	default:
 		d.Hide()
 	}
@@ -83,6 +83,17 @@ func (m *modal) cancel() {
 	if m.d != nil {
 		m.d.Dismiss()
 	}
+}
+
+// dialogTakes reports whether a dialog the app made is open on win and, if so, gives it sc, so that a
+// screen's shortcuts do nothing behind it and Ctrl+Enter confirms the dialog wherever the focus is.
+func dialogTakes(win fyne.Window, sc fyne.Shortcut) bool {
+	m := modalTop[win.Canvas()]
+	if m == nil || m.closed {
+		return false
+	}
+	m.onShortcut(sc)
+	return true
 }
 
 // onKey handles the dialog's own keys and reports whether ev was one of them.

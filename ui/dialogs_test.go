@@ -125,3 +125,18 @@ func TestModal_Nested(t *testing.T) {
 		t.Error("the window's keys still go to closed dialogs")
 	}
 }
+
+// TestClerkScreen_CtrlEnterBehindDialog ensures Ctrl+Enter with a dialog open confirms the dialog,
+// even when the focus left it, and never submits the draft behind it.
+func TestClerkScreen_CtrlEnterBehindDialog(t *testing.T) {
+	w := dialogWindow(t)
+	s := NewClerkScreen(w, docTestServices(t), &Session{User: index.User{Name: "张起草", Role: review.RoleClerk}})
+	w.SetContent(s.Content())
+	closed := false
+	askNote(w, "说明", "确定", "说明", func(string) { closed = true })
+	w.Canvas().Unfocus()
+	s.onShortcut(ctrlEnter) // what the canvas does with Ctrl+Enter when nothing has the focus
+	if !closed || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("Ctrl+Enter behind the dialog: confirmed %v, dialog open %v", closed, w.Canvas().Overlays().Top() != nil)
+	}
+}
