@@ -140,7 +140,13 @@ func TestScreensInWords(t *testing.T) {
 	test.Tap(wordsButton(t, w.Content(), "添加账号"))
 	for _, o := range w.Canvas().Overlays().List() {
 		wordsCheck(t, "a refused account", o)
+		o.Hide()
 	}
+	shell.ChangePassword()
+	wordsCheck(t, "the password dialog", w.Canvas().Overlays().Top())
+	w.Canvas().Overlays().Top().Hide()
+	test.Tap(wordsButton(t, w.Content(), "切换用户"))
+	wordsCheck(t, "sign-in", w.Content())
 }
 
 // wordsButton returns the visible button with this text under o.
