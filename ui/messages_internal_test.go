@@ -2,10 +2,13 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -52,4 +55,39 @@ func findIn[T any](o fyne.CanvasObject) []T {
 		}
 	}
 	return out
+}
+
+// TestFileSave_OverwriteInChinese ensures the question Fyne's save dialog asks about a file that is
+// there already is in Chinese, and its places too.
+func TestFileSave_OverwriteInChinese(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel(""))
+	defer w.Close()
+	w.Resize(fyne.NewSize(1024, 700))
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "年报.xlsx"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rememberFolder(dir)
+	d := dialog.NewFileSave(func(fyne.URIWriteCloser, error) {}, w)
+	d.SetFileName("年报.xlsx")
+	showFileDialog(d, w, "保存", ".xlsx")
+	var save *widget.Button
+	eachObject(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "保存" {
+			save = b
+		}
+	})
+	if save == nil {
+		t.Fatal("no save button")
+	}
+	test.Tap(save)
+	var texts []string
+	for _, l := range findIn[*widget.Label](w.Canvas().Overlays().Top()) {
+		texts = append(texts, l.Text)
+	}
+	all := strings.Join(texts, "|")
+	if !strings.Contains(all, "已有同名文件“年报.xlsx”，要覆盖它吗？") || strings.Contains(all, "overwrite") || strings.Contains(all, "Overwrite") {
+		t.Errorf("overwrite question: %q", all)
+	}
 }
