@@ -62,9 +62,6 @@ func wordsShown(o fyne.CanvasObject) []string {
 // wordsCheck fails for every forbidden word shown under o.
 func wordsCheck(t *testing.T, where string, o fyne.CanvasObject) {
 	t.Helper()
-	if testing.Verbose() {
-		t.Logf("%s: %q", where, wordsShown(o))
-	}
 	for _, s := range wordsShown(o) {
 		if m := wordsForbidden.FindString(s); m != "" {
 			t.Errorf("%s shows %q in %q", where, m, s)
