@@ -28,7 +28,7 @@ func errNoAccount(name string) error {
 func (s *Store) EditUser(ctx context.Context, name string, ch AccountChange, byWhom string) (*User, error) {
 	name = UserName(name)
 	if ch.Role != nil && !validAccountRole(*ch.Role) {
-		return nil, review.Errorf(review.ErrInvalid, "角色 %q 无效", *ch.Role)
+		return nil, roleRefusal(*ch.Role)
 	}
 	tx, err := s.begin(ctx)
 	if err != nil {

@@ -61,7 +61,7 @@ func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) er
 	case u.Name == "":
 		return review.Errorf(review.ErrInvalid, "请填写用户名")
 	case !validAccountRole(u.Role):
-		return review.Errorf(review.ErrInvalid, "角色 %q 无效", u.Role)
+		return roleRefusal(u.Role)
 	}
 	if err := review.CheckPassword(u.Name, password); err != nil {
 		return err
@@ -99,6 +99,14 @@ func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) er
 		return storeErr("无法创建账号", err)
 	}
 	return nil
+}
+
+// roleRefusal says, in words, that an account needs one of the roles: none chosen, or one the app does not have.
+func roleRefusal(r review.Role) error {
+	if r == "" {
+		return review.Errorf(review.ErrInvalid, "请为账号选择角色")
+	}
+	return review.Errorf(review.ErrInvalid, "没有“%s”这个角色：请从角色列表中选择", r)
 }
 
 func validAccountRole(r review.Role) bool {

@@ -55,7 +55,7 @@ type Rules struct {
 }
 
 // DefaultRulesSource names the embedded default rules.
-const DefaultRulesSource = "内置默认规则（assets/rules.toml）"
+const DefaultRulesSource = "内置默认规则"
 
 // DefaultRules returns the embedded default rules.
 func DefaultRules() *Rules {
@@ -279,9 +279,9 @@ func (r *Rules) Summary() string {
 	fmt.Fprintf(&b, "依申请公开%s说明理由；理由至少 %d 字\n", need, r.Settings.MinReasonChars)
 	fmt.Fprintf(&b, "重要信息标题用语：%s；紧急程度：%s\n", strings.Join(r.Settings.ImportantTitleWords, "、"), strings.Join(r.Settings.ImportantUrgency, "、"))
 	for i, s := range r.Steps {
-		fmt.Fprintf(&b, "%d. %s：当 %s", i+1, s.Role.Chinese(), strings.Join(s.When, " 或 "))
+		fmt.Fprintf(&b, "%d. %s：%s时", i+1, s.Role.Chinese(), conditionList(s.When))
 		if len(s.Unless) > 0 {
-			fmt.Fprintf(&b, "，除非 %s", strings.Join(s.Unless, " 或 "))
+			fmt.Fprintf(&b, "（%s的除外）", conditionList(s.Unless))
 		}
 		b.WriteString("\n")
 	}

@@ -110,3 +110,19 @@ func TestDefaultRules(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesSummaryInWords ensures the summary a person reads names every condition in Chinese,
+// with no condition code or file path left in it.
+func TestRulesSummaryInWords(t *testing.T) {
+	sum := review.DefaultRules().Summary()
+	for _, code := range []string{"secrecy-finding", "withheld", "partial", "ordinary", "important", ".toml", "assets/"} {
+		if strings.Contains(sum, code) {
+			t.Errorf("summary shows %q:\n%s", code, sum)
+		}
+	}
+	for _, want := range []string{"一般信息时（不予公开的除外）", "不予公开或部分不予公开时", "保密检查有未处理的高风险或严重问题时"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q:\n%s", want, sum)
+		}
+	}
+}

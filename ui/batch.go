@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -177,7 +178,7 @@ func (s *BatchScreen) show(dir string, rows []batchRow, err error) {
 	s.table.ScrollToTop()
 	if err != nil {
 		s.status.SetText(lang.L("无法检查此文件夹。"))
-		clerkShowError(s.win, "batch "+dir, err, lang.L("无法读取文件夹 ")+dir+lang.L("：请确认文件夹存在且有读取权限后重试。"))
+		showError(s.win, lang.L("无法读取文件夹"), err, lang.L("无法读取文件夹 ")+dir+lang.L("：请确认文件夹存在且有读取权限后重试。"))
 		return
 	}
 	if len(rows) > 0 {
@@ -272,10 +273,14 @@ func (s *BatchScreen) check(it batchItem) (row batchRow) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			row = batchRow{file: it.rel, reason: fmt.Sprintf(lang.L("检查时程序出错（%v），请把此文件交给技术人员"), r)}
+			fyne.LogError("batch "+it.path, fmt.Errorf("panic: %v", r))
+			row = batchRow{file: it.rel, reason: lang.L("检查时程序出错，请把此文件交给技术人员")}
 		}
 	}()
 	fr := s.svc.Scanner.ScanFile(it.path, s.limits, scan.Options{})
+	if fr.Detail != "" {
+		fyne.LogError("batch "+it.path, errors.New(fr.Detail))
+	}
 	if fr.Status != scan.StatusChecked {
 		row.reason = strings.TrimSuffix(strings.TrimPrefix(fr.Reason, "无法检查："), "。")
 		return row
@@ -431,7 +436,7 @@ func (s *BatchScreen) onChooseTapped() {
 // onFolderChosen checks the folder picked in the dialog.
 func (s *BatchScreen) onFolderChosen(u fyne.ListableURI, err error) {
 	if err != nil {
-		clerkShowError(s.win, "folder dialog", err, lang.L("无法打开所选文件夹：请确认文件夹存在且有读取权限后重试。"))
+		showError(s.win, lang.L("无法打开文件夹"), err, lang.L("无法打开所选文件夹：请确认文件夹存在且有读取权限后重试。"))
 		return
 	}
 	if u == nil {
@@ -458,7 +463,7 @@ func (s *BatchScreen) onExportTapped() {
 // onExportChosen writes the workbook to the file picked in the save dialog.
 func (s *BatchScreen) onExportChosen(w fyne.URIWriteCloser, err error) {
 	if err != nil {
-		clerkShowError(s.win, "save dialog", err, lang.L("无法保存到所选位置：请换一个有写入权限的文件夹后重试。"))
+		showError(s.win, lang.L("无法保存"), err, lang.L("无法保存到所选位置：请换一个有写入权限的文件夹后重试。"))
 		return
 	}
 	if w == nil {
@@ -469,7 +474,7 @@ func (s *BatchScreen) onExportChosen(w fyne.URIWriteCloser, err error) {
 		err = cerr
 	}
 	if err != nil {
-		clerkShowError(s.win, "export "+w.URI().String(), err, lang.L("导出 Excel 没有成功：请确认磁盘有空间、文件没有在 Excel 中打开后重试。"))
+		showError(s.win, lang.L("导出失败"), err, lang.L("导出 Excel 没有成功：请确认磁盘有空间、文件没有在 Excel 中打开后重试。"))
 		return
 	}
 	s.status.SetText(s.status.Text + lang.L("\n已导出：") + w.URI().Path())

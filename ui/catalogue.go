@@ -77,7 +77,7 @@ func NewCatalogueScreen(win fyne.Window, svc *Services, sess *Session) *Catalogu
 		s.years = append(s.years, y)
 		opts = append(opts, fmt.Sprintf(lang.L("%d 年度"), y))
 	}
-	s.year = widget.NewSelect(opts, nil)
+	s.year = newSelect(opts, nil)
 	s.year.SetSelectedIndex(1)
 	s.year.OnChanged = func(string) { s.Reload() }
 	s.xlsx = widget.NewButtonWithIcon(lang.L("导出 Excel…"), theme.DownloadIcon(), func() { s.askSave(".xlsx", s.ExportXLSX) })

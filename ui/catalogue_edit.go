@@ -103,7 +103,7 @@ func (s *CatalogueScreen) finish(what string, err error, done string, d catalogu
 			fyne.LogError(what, err)
 		}
 		s.setStatus(lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能")+what, review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("未能")+what, err, "")
 		return
 	}
 	s.note.SetText("")
@@ -128,12 +128,12 @@ func (s *CatalogueScreen) onCorrectTapped() {
 // askValidity asks from which day and why, then marks the document off the UI goroutine.
 func (s *CatalogueScreen) askValidity(status string) {
 	id, who, year := s.current, s.sess.Actor(), s.Year()
-	since := widget.NewEntry()
+	m := newModal(s.win)
+	since := m.entry(false)
 	since.SetText(time.Now().Format(officeDateLayout))
 	since.Validator = officeDateValidator(lang.L("日期"))
-	note := widget.NewMultiLineEntry()
+	note := m.entry(true)
 	note.SetPlaceHolder(lang.L("依据或说明，如：已被县政发〔2026〕5号文件替代"))
-	note.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("自何日起"), since), widget.NewFormItem(lang.L("说明"), note)}
 	title := map[string]string{index.Repealed: lang.L("标为废止"), index.Expired: lang.L("标为失效"), index.InForce: lang.L("恢复有效")}[status]
 	d := dialog.NewForm(title, lang.L("确定"), lang.L("取消"), items, func(ok bool) {
@@ -151,5 +151,5 @@ func (s *CatalogueScreen) askValidity(status string) {
 		})
 	}, s.win)
 	d.Resize(fyne.NewSize(480, 300))
-	d.Show()
+	m.show(d, since)
 }

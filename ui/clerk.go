@@ -157,7 +157,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	for i, b := range review.Bases {
 		bases[i] = clerkBasisLabel(b)
 	}
-	s.basis = widget.NewSelect(bases, s.onFieldChanged)
+	s.basis = newSelect(bases, s.onFieldChanged)
 	s.basis.PlaceHolder = lang.L("不予公开时选择法律依据")
 	s.reason = newClerkEntry(true, s.onShortcut)
 	s.reason.SetPlaceHolder(lang.L("依法说明理由：为何这样确定公开属性"))
@@ -173,7 +173,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	for i, d := range review.DocTypes {
 		docTypes[i] = d.Chinese()
 	}
-	s.docType = widget.NewSelect(docTypes, nil)
+	s.docType = newSelect(docTypes, nil)
 	s.docType.SetSelected(review.DocOther.Chinese())
 	s.docType.OnChanged = s.onFieldChanged
 
@@ -218,6 +218,9 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 // Content returns the screen's widgets.
 func (s *ClerkScreen) Content() fyne.CanvasObject { return s.root }
 
+// First returns the title entry, the decision form's first field; Ctrl+O still opens a draft from it.
+func (s *ClerkScreen) First() fyne.Focusable { return s.title }
+
 // Reload fetches the clerk's returned drafts in the background.
 func (s *ClerkScreen) Reload() {
 	go func() {
@@ -241,7 +244,7 @@ func (s *ClerkScreen) fetchQueue() ([]index.Record, error) {
 // showQueue lists the returned drafts, or says why they could not be fetched.
 func (s *ClerkScreen) showQueue(recs []index.Record, err error) {
 	if err != nil {
-		clerkShowError(s.win, "clerk queue", err, lang.L("无法读取退回的草稿：请稍后在此页重试；如仍失败，请联系管理员。"))
+		showError(s.win, lang.L("无法读取退回的草稿"), err, lang.L("无法读取退回的草稿：请稍后在此页重试；如仍失败，请联系管理员。"))
 		return
 	}
 	s.queue = recs
@@ -278,7 +281,7 @@ func (s *ClerkScreen) Load(path string) {
 // refuseWhileBusy says so and reports true while a submission is under way: the draft on screen stays until it ends.
 func (s *ClerkScreen) refuseWhileBusy() bool {
 	if s.busy {
-		dialog.ShowInformation(lang.L("正在提交"), lang.L("正在提交当前草稿，请等提交完成后再打开其他草稿。"), s.win)
+		showMessage(s.win, lang.L("正在提交"), lang.L("正在提交当前草稿，请等提交完成后再打开其他草稿。"))
 	}
 	return s.busy
 }
@@ -288,7 +291,7 @@ func (s *ClerkScreen) read(path string) (d clerkOpened) {
 	d.path, d.name = path, filepath.Base(path)
 	defer func() {
 		if r := recover(); r != nil {
-			d.report, d.err = nil, fmt.Errorf(lang.L("检查 %s 时程序出错：%v"), d.name, r)
+			d.report, d.err = nil, fmt.Errorf("checking %s: panic: %v", d.name, r) // logged; the person reads what to do
 		}
 	}()
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && (s.limits.MaxFileBytes <= 0 || st.Size() <= s.limits.MaxFileBytes) {
@@ -318,12 +321,15 @@ func (s *ClerkScreen) showOpened(d clerkOpened) {
 	if d.err != nil {
 		s.verdict.Importance = widget.DangerImportance
 		s.verdict.SetText(lang.L("无法检查：程序出错。此文件未经检查，不能送审。"))
-		clerkShowError(s.win, "clerk open "+d.path, d.err, lang.L("请重试；如仍出错，请把此文件交给技术人员。"))
+		showError(s.win, lang.L("无法检查"), d.err, lang.L("请重试；如仍出错，请把此文件交给技术人员。"))
 		return
 	}
 	if s.done != nil || s.recordID != 0 {
 		s.clearForm()
 		s.withheld.set(nil)
+	}
+	if d.report.Detail != "" {
+		fyne.LogError("clerk open "+d.path, errors.New(d.report.Detail))
 	}
 	s.name, s.data, s.recordID, s.done, s.keep = d.name, d.data, 0, nil, review.Decision{}
 	s.file.SetText(lang.L("文件：") + d.path)
@@ -368,7 +374,7 @@ func (s *ClerkScreen) showDraft(d review.Draft) {
 func (s *ClerkScreen) showText(fr *scan.FileReport) {
 	if fr.Status != scan.StatusChecked || fr.Doc == nil {
 		s.withheld.set(nil)
-		s.doc.showMessage(verdict(fr))
+		s.doc.showMessage(lang.L("正文无法显示：此文件未能读取，原因见上方。")) // said once, above
 		return
 	}
 	in := docFromReport(fr, s.findings)
@@ -541,6 +547,9 @@ func (s *ClerkScreen) recheck() {
 	case s.done != nil:
 		s.returns.Importance = widget.SuccessImportance
 		b.WriteString(lang.L("已提交，审签流程见上方。"))
+	case s.outcome.Result == review.Unreadable: // the reason is in the verdict above: not repeated here
+		s.returns.Importance = widget.DangerImportance
+		b.WriteString(lang.L("未经检查的文件不能送审：请换一份可读取文字的文件重新打开。"))
 	case len(s.outcome.Returns) > 0:
 		s.returns.Importance = widget.DangerImportance
 		b.WriteString(lang.L("按现在填写的内容提交会被退文："))
@@ -572,6 +581,8 @@ func (s *ClerkScreen) recheck() {
 		s.setSubmit(lang.L("正在提交…"))
 	case s.done != nil:
 		s.setSubmit(fmt.Sprintf(lang.L("已提交（第 %d 号），请打开下一份草稿"), s.done.ID))
+	case s.outcome.Result == review.Unreadable:
+		s.setSubmit(lang.L("文件未经检查，不能提交"))
 	case len(s.outcome.Returns) > 0:
 		s.setSubmit(s.outcome.Returns[0].Message)
 	default:
@@ -785,7 +796,7 @@ func (s *ClerkScreen) submitted(rec *index.Record, err error) {
 	s.open.Enable()
 	if err != nil {
 		s.recheck()
-		clerkShowError(s.win, "clerk submit", err, lang.L("提交没有成功，填写的内容都还在：请稍后再点“提交”；如仍失败，请联系管理员。"))
+		showError(s.win, lang.L("提交没有成功"), err, lang.L("提交没有成功，填写的内容都还在：请稍后再点“提交”；如仍失败，请联系管理员。"))
 		return
 	}
 	if rec.State == review.StateReturned {
@@ -898,7 +909,7 @@ func (s *ClerkScreen) onReturnedSelected(id widget.ListItemID) {
 // onShortcut handles the screen's shortcuts, from the canvas or from a focused entry.
 func (s *ClerkScreen) onShortcut(sc fyne.Shortcut) {
 	cs, ok := sc.(*desktop.CustomShortcut)
-	if !ok {
+	if !ok || dialogTakes(s.win, sc) {
 		return
 	}
 	switch cs.KeyName {
@@ -994,23 +1005,11 @@ func clerkBasisCode(label string) string {
 // clerkChosen returns the local path picked in an open dialog, showing the error when there is one.
 func clerkChosen(win fyne.Window, r fyne.URIReadCloser, err error) (string, bool) {
 	if err != nil {
-		clerkShowError(win, "open dialog", err, lang.L("无法打开所选文件：请确认文件存在且有读取权限后重试。"))
+		showError(win, lang.L("无法打开"), err, lang.L("无法打开所选文件：请确认文件存在且有读取权限后重试。"))
 		return "", false
 	}
 	if r == nil {
 		return "", false // cancelled
 	}
 	return chosenPath(r), true
-}
-
-// clerkShowError shows an error once, in Chinese, saying what to do, and logs it once with its detail.
-// A refusal from the core (*review.Error) is shown with its own message; anything else with todo.
-func clerkShowError(win fyne.Window, what string, err error, todo string) {
-	fyne.LogError(what, err)
-	msg := todo
-	var re *review.Error
-	if errors.As(err, &re) && re.Code != review.ErrInternal {
-		msg = re.Message + "\n" + todo
-	}
-	dialog.ShowError(errors.New(msg), win)
 }

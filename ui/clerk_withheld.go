@@ -125,8 +125,8 @@ func (w *clerkWithheld) onMarkTapped() {
 	if f, ok := w.s.SelectedFinding(); passage == "" && ok {
 		passage = f.Text
 	}
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
+	m := newModal(w.s.win)
+	text := m.entry(true)
 	text.SetMinRowsVisible(3)
 	text.SetPlaceHolder(lang.L("不予公开的文字：在正文中选中，或在此粘贴"))
 	text.SetText(passage)
@@ -134,10 +134,9 @@ func (w *clerkWithheld) onMarkTapped() {
 	for i, b := range review.Bases {
 		names[i] = clerkBasisLabel(b)
 	}
-	basis := widget.NewSelect(names, nil)
+	basis := newSelect(names, nil)
 	basis.PlaceHolder = lang.L("选择法律依据")
-	reason := widget.NewMultiLineEntry()
-	reason.Wrapping = fyne.TextWrapWord
+	reason := m.entry(true)
 	reason.SetPlaceHolder(lang.L("理由：为何这段文字不能公开"))
 	form := widget.NewForm(widget.NewFormItem(lang.L("文字"), text), widget.NewFormItem(lang.L("依据"), basis),
 		widget.NewFormItem(lang.L("理由"), reason))
@@ -146,11 +145,11 @@ func (w *clerkWithheld) onMarkTapped() {
 			return
 		}
 		if err := w.mark(text.Text, clerkBasisCode(basis.Selected), reason.Text); err != nil {
-			dialog.ShowInformation(lang.L("无法标记"), err.Error(), w.s.win)
+			showMessage(w.s.win, lang.L("无法标记"), err.Error())
 		}
 	}, w.s.win)
 	d.Resize(fyne.NewSize(560, 380))
-	d.Show()
+	m.show(d, text)
 }
 
 // MarkWithheld marks a passage of the draft 不予公开 with a basis code and a reason, as the

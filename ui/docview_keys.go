@@ -37,7 +37,7 @@ func (s *ReReviewScreen) Doc() *DocView { return s.doc }
 func bindDocShortcuts(win fyne.Window, current func() *DocView) {
 	for _, sc := range docShortcuts() {
 		win.Canvas().AddShortcut(sc, func(sc fyne.Shortcut) {
-			if v := current(); v != nil {
+			if v := current(); v != nil && !dialogTakes(win, sc) {
 				v.typedShortcut(sc)
 			}
 		})

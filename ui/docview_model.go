@@ -85,13 +85,12 @@ type docPart struct {
 // docHeading names a part above its text: 【页眉】, 【第3页】, 【隐藏内容：批注】.
 func docHeading(p extract.Part) string {
 	kind := p.Kind.Name()
-	name := lang.L(kind)
-	own := p.Name != "" && p.Name != kind && !strings.ContainsAny(p.Name, "/\\") && !strings.HasSuffix(p.Name, ".xml")
+	name := extract.Label(p.Kind, p.Name)
 	switch {
-	case own && p.Kind == extract.Body && !p.Hidden:
-		name = p.Name
-	case own:
-		name += " " + p.Name
+	case p.Kind == extract.Body && !p.Hidden && strings.HasPrefix(name, kind+" "):
+		name = p.Name // a page: 【第3页】
+	case strings.HasPrefix(name, kind):
+		name = lang.L(kind) + name[len(kind):]
 	}
 	if p.Hidden {
 		return "【" + lang.L("隐藏内容：") + name + "】"

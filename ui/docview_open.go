@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
@@ -43,8 +41,7 @@ func (v *DocView) onOpenTapped() {
 				err = open(u)
 			}
 			if err != nil {
-				fyne.LogError("open original "+name, err)
-				dialog.ShowInformation(lang.L("无法打开原文件"), err.Error(), v.win)
+				showError(v.win, lang.L("无法打开原文件"), err, lang.L("请确认电脑上装有打开这种文件的程序、临时文件夹可以写入后重试。"))
 			}
 		})
 	}()
@@ -53,22 +50,22 @@ func (v *DocView) onOpenTapped() {
 // docOriginalCopy reads the original file and writes it, read-only, to a new temporary folder; it returns its file:// URL.
 func docOriginalCopy(name string, read func() ([]byte, error)) (*url.URL, error) {
 	if read == nil {
-		return nil, errors.New(lang.L("原文件不可用：这份草稿还没有存入档案库。"))
+		return nil, &review.Error{Code: review.ErrNotFound, Message: lang.L("原文件不可用：这份草稿还没有存入档案库。")}
 	}
 	data, err := read()
 	if err != nil {
-		return nil, fmt.Errorf(lang.L("无法读取原文件：%v"), review.ErrorMessage(err))
+		return nil, review.Errorf(review.ErrNotFound, lang.L("无法读取原文件：%v"), review.ErrorMessage(err))
 	}
 	if len(data) == 0 {
-		return nil, errors.New(lang.L("档案中没有保存这份草稿的原文件。"))
+		return nil, &review.Error{Code: review.ErrNotFound, Message: lang.L("档案中没有保存这份草稿的原文件。")}
 	}
 	dir, err := os.MkdirTemp("", "prepub-original-")
 	if err != nil {
-		return nil, fmt.Errorf(lang.L("无法写入临时文件夹：%v"), err)
+		return nil, fmt.Errorf("temporary folder: %w", err)
 	}
 	path := filepath.Join(dir, docSafeName(name))
 	if err := os.WriteFile(path, data, 0o444); err != nil {
-		return nil, fmt.Errorf(lang.L("无法写入临时文件夹：%v"), err)
+		return nil, fmt.Errorf("temporary folder: %w", err)
 	}
 	return url.Parse(storage.NewFileURI(path).String())
 }

@@ -87,8 +87,8 @@ func TestClerkScreen_WithheldReachesLegalOffice(t *testing.T) {
 	test.Tap(clerkButton(t, w, "标为不予公开…"))
 	top := w.Canvas().Overlays().Top()
 	entries := []*widget.Entry{}
-	for _, e := range clerkFindIn[*widget.Entry](top) {
-		entries = append(entries, e)
+	for _, e := range clerkFindIn[rqField](top) {
+		entries = append(entries, e.Base())
 	}
 	if len(entries) != 2 {
 		t.Fatalf("dialog entries %d, want the passage and the reason", len(entries))

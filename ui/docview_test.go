@@ -559,7 +559,7 @@ func TestClerkWithheld_Passage(t *testing.T) {
 		var text string
 		var walk func(o fyne.CanvasObject)
 		walk = func(o fyne.CanvasObject) {
-			if e, ok := o.(*widget.Entry); ok && text == "" && e.MultiLine {
+			if e, ok := o.(*modalEntry); ok && text == "" && e.MultiLine {
 				text = e.Text
 			}
 			switch x := o.(type) {

@@ -16,8 +16,7 @@ import (
 func askExport(win fyne.Window, name, ext string, write func(io.Writer) error, done func(path string, err error)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			fyne.LogError("save dialog", err)
-			dialog.ShowInformation(lang.L("无法保存"), fmt.Sprintf(lang.L("无法打开所选位置：%v"), err), win)
+			showError(win, lang.L("无法保存"), err, lang.L("无法打开所选位置：请换一个有写入权限的文件夹后重试。"))
 			return
 		}
 		if w == nil {
@@ -31,8 +30,7 @@ func askExport(win fyne.Window, name, ext string, write func(io.Writer) error, d
 			}
 			fyne.Do(func() {
 				if err != nil {
-					fyne.LogError("export "+path, err)
-					dialog.ShowInformation(lang.L("导出失败"), fmt.Sprintf(lang.L("无法写入 %s：%v\n请换一个位置再试。"), path, err), win)
+					showError(win, lang.L("导出失败"), err, fmt.Sprintf(lang.L("无法写入 %s：请换一个位置再试。"), path))
 				}
 				done(path, err)
 			})

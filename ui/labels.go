@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"prepub/review/extract"
 	"prepub/review/scan"
 )
 
@@ -34,10 +35,9 @@ func categoryName(c string) string {
 
 // place says where a finding is: part, the part's own name when it adds something, and line.
 func place(f scan.Finding) string {
-	name := f.Part.Name()
-	p := lang.L(name)
-	if f.PartName != "" && f.PartName != name {
-		p += " " + f.PartName
+	p := extract.Label(f.Part, f.PartName)
+	if kind := f.Part.Name(); strings.HasPrefix(p, kind) {
+		p = lang.L(kind) + p[len(kind):] // the kind in the window's language; the core names parts in Chinese
 	}
 	if f.Line > 0 {
 		p += fmt.Sprintf(lang.L(" 第%d行"), f.Line)

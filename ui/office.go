@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -85,19 +84,19 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	for _, a := range review.Attributes {
 		attrs = append(attrs, a.Chinese())
 	}
-	s.attr = widget.NewSelect(attrs, nil)
+	s.attr = newSelect(attrs, nil)
 	s.attr.SetSelectedIndex(0)
 	bases := []string{lang.L(officeAny)}
 	for _, b := range review.Bases {
 		bases = append(bases, b.Name)
 	}
-	s.basis = widget.NewSelect(bases, nil)
+	s.basis = newSelect(bases, nil)
 	s.basis.SetSelectedIndex(0)
 	states := []string{lang.L(officeAny)}
 	for _, st := range officeStates {
 		states = append(states, queueStateName(st))
 	}
-	s.state = widget.NewSelect(states, nil)
+	s.state = newSelect(states, nil)
 	s.state.SetSelectedIndex(0)
 	s.dept = widget.NewEntry()
 	s.dept.SetPlaceHolder(lang.L("部门全称"))
@@ -177,6 +176,9 @@ func officeParseDate(what, text string) (time.Time, error) {
 
 // Content returns the screen's widgets.
 func (s *SearchScreen) Content() fyne.CanvasObject { return s.root }
+
+// First returns the search words' entry, where the keyboard starts.
+func (s *SearchScreen) First() fyne.Focusable { return s.query }
 
 // Reload runs the current search again in the background.
 func (s *SearchScreen) Reload() {
@@ -297,7 +299,7 @@ func (s *SearchScreen) showRecord(id int64, r *index.Record, err error) {
 		if review.ErrorCode(err) == review.ErrInternal {
 			fyne.LogError(fmt.Sprintf("read record %d", id), err)
 		}
-		dialog.ShowInformation(lang.L("无法读取记录"), review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("无法读取记录"), err, "")
 		return
 	}
 	s.record = r
@@ -709,12 +711,12 @@ func (s *ReReviewScreen) finish(what string, err error, done string, d reReviewD
 			fyne.LogError(what, err)
 		}
 		s.setStatus(lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能")+what, review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("未能")+what, err, "")
 		return
 	}
 	s.setStatus(done, widget.SuccessImportance)
 	if strings.Contains(done, officeNotRouted()) {
-		dialog.ShowInformation(what, done, s.win)
+		showMessage(s.win, what, done)
 	}
 }
 

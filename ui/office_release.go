@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prepub/index"
-	"prepub/review"
 )
 
 // The archive record view exports a decision's release copy (发布稿): the
@@ -31,10 +30,7 @@ func (s *SearchScreen) onExportReleaseTapped() {
 		fyne.Do(func() {
 			s.export.Enable()
 			if err != nil {
-				if review.ErrorCode(err) == review.ErrInternal {
-					fyne.LogError(fmt.Sprintf("release copy of %d", id), err)
-				}
-				dialog.ShowInformation(lang.L("无法导出发布稿"), review.ErrorMessage(err), s.win)
+				showError(s.win, lang.L("无法导出发布稿"), err, "")
 			} else {
 				s.saveRelease(c)
 			}
@@ -53,8 +49,7 @@ func (s *SearchScreen) askSaveRelease(c *index.ReleaseCopy) {
 // onReleaseChosen writes the release copy to the file picked in the save dialog and says which copy it was.
 func (s *SearchScreen) onReleaseChosen(w fyne.URIWriteCloser, err error, c *index.ReleaseCopy) {
 	if err != nil {
-		fyne.LogError("save dialog", err)
-		dialog.ShowInformation(lang.L("无法保存"), fmt.Sprintf(lang.L("无法打开所选位置：%v"), err), s.win)
+		showError(s.win, lang.L("无法保存"), err, lang.L("无法打开所选位置：请换一个有写入权限的文件夹后重试。"))
 		return
 	}
 	if w == nil {
@@ -76,8 +71,7 @@ func (s *SearchScreen) onReleaseChosen(w fyne.URIWriteCloser, err error, c *inde
 // releaseWritten says where the copy went and which copy it was, or why it could not be written.
 func (s *SearchScreen) releaseWritten(path string, c *index.ReleaseCopy, err error) {
 	if err != nil {
-		fyne.LogError("export "+path, err)
-		dialog.ShowInformation(lang.L("导出失败"), fmt.Sprintf(lang.L("无法写入 %s：%v\n请换一个位置再试。"), path, err), s.win)
+		showError(s.win, lang.L("导出失败"), err, fmt.Sprintf(lang.L("无法写入 %s：请换一个位置再试。"), path))
 		return
 	}
 	which := lang.L("签发时存档的发布稿")

@@ -200,7 +200,7 @@ func TestReReviewScreen(t *testing.T) {
 	s.OnChanged = func() { done <- struct{}{} }
 	test.Tap(rqButton(t, w.Content(), "维持")) // the withheld decision, first due, is on show
 	top := w.Canvas().Overlays().Top()
-	test.Type(rqFind(top, func(e *widget.Entry) bool { return e.MultiLine }), "仍属国家秘密，继续不予公开")
+	test.Type(rqNote(top), "仍属国家秘密，继续不予公开")
 	test.Tap(rqButton(t, top, "维持"))
 	rqWait(t, done)
 	if slices.Contains(rqIDs(s.Due()), withheld) || !strings.Contains(s.Status(), "已维持原决定") {

@@ -14,17 +14,19 @@ type PasswordForm struct {
 	svc     *Services
 	user    string
 	done    func()
-	old     *widget.Entry
-	new     *widget.Entry
-	confirm *widget.Entry
+	old     *modalEntry
+	new     *modalEntry
+	confirm *modalEntry
 	message *widget.Label
 	root    fyne.CanvasObject
 }
 
-// NewPasswordForm builds the form for a user; done is called once the password is changed.
-func NewPasswordForm(svc *Services, user string, done func()) *PasswordForm {
-	f := &PasswordForm{svc: svc, user: user, done: done, old: widget.NewPasswordEntry(), new: widget.NewPasswordEntry(),
-		confirm: widget.NewPasswordEntry(), message: widget.NewLabel("")}
+// newPasswordForm builds the form for a user in dialog m, where Ctrl+Enter submits it and Escape
+// closes it; done is called once the password is changed.
+func newPasswordForm(m *modal, svc *Services, user string, done func()) *PasswordForm {
+	f := &PasswordForm{svc: svc, user: user, done: done, old: m.password(), new: m.password(),
+		confirm: m.password(), message: widget.NewLabel("")}
+	m.submit = f.Submit
 	f.message.Importance = widget.DangerImportance
 	f.message.Wrapping = fyne.TextWrapWord
 	f.confirm.OnSubmitted = func(string) { f.Submit() }
@@ -44,6 +46,9 @@ func (f *PasswordForm) Fill(old, new, confirm string) {
 	f.new.SetText(new)
 	f.confirm.SetText(confirm)
 }
+
+// First returns the form's first field, for the keyboard to start on.
+func (f *PasswordForm) First() fyne.Focusable { return f.old }
 
 // Message returns the refusal shown, if any.
 func (f *PasswordForm) Message() string { return f.message.Text }

@@ -78,7 +78,7 @@ func NewReportScreen(win fyne.Window, svc *Services, sess *Session) *ReportScree
 		s.years = append(s.years, y)
 		opts = append(opts, fmt.Sprintf(lang.L("%d 年度"), y))
 	}
-	s.year = widget.NewSelect(opts, nil)
+	s.year = newSelect(opts, nil)
 	s.year.SetSelectedIndex(1)
 	s.year.OnChanged = s.onYearChanged
 	s.save = widget.NewButtonWithIcon(lang.L("保存填报"), theme.DocumentSaveIcon(), s.onSaveTapped)

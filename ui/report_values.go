@@ -150,7 +150,7 @@ func (s *ReportScreen) showSaved(year int, vals map[string]string, rep *index.Re
 			fyne.LogError("save report values", err)
 		}
 		s.setStatus(lang.L("未能保存：")+review.ErrorMessage(err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能保存"), review.ErrorMessage(err), s.win)
+		showError(s.win, lang.L("未能保存"), err, "")
 		return
 	}
 	for k, v := range vals {
@@ -172,13 +172,19 @@ func (s *ReportScreen) onYearChanged(string) {
 		return
 	}
 	was := s.report.Year
-	dialog.ShowConfirm(lang.L("放弃未保存的填报？"), fmt.Sprintf(lang.L("%d 年度有 %d 项填报尚未保存，换年度将放弃这些改动。"), was, len(s.edits())), func(ok bool) {
+	m := newModal(s.win)
+	text := widget.NewLabel(fmt.Sprintf(lang.L("%d 年度有 %d 项填报尚未保存，换年度将放弃这些改动。"), was, len(s.edits())))
+	text.Wrapping = fyne.TextWrapWord
+	keys := m.keys(text)
+	d := dialog.NewCustomConfirm(lang.L("放弃未保存的填报？"), lang.L("放弃"), lang.L("取消"), keys, func(ok bool) {
 		if ok {
 			s.Reload()
 		} else {
 			s.selectYear(was)
 		}
 	}, s.win)
+	d.Resize(fyne.NewSize(messageWidth, 200))
+	m.show(d, keys)
 }
 
 // onSaveTapped keeps the changed items off the UI goroutine and shows the outcome.

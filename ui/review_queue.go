@@ -318,13 +318,13 @@ func (s *QueueScreen) finish(res queueActResult) {
 		msg := fmt.Sprintf(lang.L("在您办理之前，%s（%s）已%s该草稿，草稿现在%s。\n您的操作没有生效，列表已刷新。\n\n%s"),
 			a.User, index.RoleName(a.Role), queueActionName(a.Action), queueStateName(res.state), review.ErrorMessage(res.err))
 		s.setStatus(lang.L("已有他人先办理该草稿，您的操作没有生效。"), widget.WarningImportance)
-		dialog.ShowInformation(lang.L("已有他人先办理"), msg, s.win)
+		showMessage(s.win, lang.L("已有他人先办理"), msg)
 	default:
 		if review.ErrorCode(res.err) == review.ErrInternal {
 			fyne.LogError(fmt.Sprintf("%s draft %d", res.action, res.id), res.err)
 		}
 		s.setStatus(lang.L("未能办理：")+review.ErrorMessage(res.err), widget.DangerImportance)
-		dialog.ShowInformation(lang.L("未能办理"), review.ErrorMessage(res.err), s.win)
+		showError(s.win, lang.L("未能办理"), res.err, "")
 	}
 }
 
@@ -645,10 +645,11 @@ func (s *QueueScreen) onResolveTapped(finding int, action string) {
 }
 
 // askNote shows a dialog with a multi-line entry and passes the note typed, trimmed, to done when confirmed.
+// The keyboard is on the entry; Ctrl+Enter confirms, Escape cancels and Tab moves to the buttons.
 func askNote(win fyne.Window, title, confirm, prompt string, done func(note string)) {
-	e := widget.NewMultiLineEntry()
+	m := newModal(win)
+	e := m.entry(true)
 	e.SetPlaceHolder(prompt)
-	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(4)
 	d := dialog.NewCustomConfirm(title, confirm, lang.L("取消"), e, func(ok bool) {
 		if ok {
@@ -656,8 +657,7 @@ func askNote(win fyne.Window, title, confirm, prompt string, done func(note stri
 		}
 	}, win)
 	d.Resize(fyne.NewSize(480, 260))
-	d.Show()
-	win.Canvas().Focus(e)
+	m.show(d, e)
 }
 
 // setBusy disables the action buttons while an action runs.

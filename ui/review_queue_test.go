@@ -186,6 +186,20 @@ func rqDialogShows(w fyne.Window, want string) bool {
 }
 
 // rqFind returns the first visible object under o that match accepts, or the zero T.
+// rqField is an entry of a dialog, as tests type into it.
+type rqField interface {
+	fyne.CanvasObject
+	Base() *widget.Entry
+}
+
+// rqNote returns the multi-line entry of the dialog o, nil when it has none.
+func rqNote(o fyne.CanvasObject) *widget.Entry {
+	if f := rqFind(o, func(e rqField) bool { return e.Base().MultiLine }); f != nil {
+		return f.Base()
+	}
+	return nil
+}
+
 func rqFind[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) T {
 	f, _ := rqSearch(o, match)
 	return f
@@ -318,7 +332,7 @@ func TestQueueScreen_SecrecyConfirmsAndPasses(t *testing.T) {
 	s.OnChanged = func() { done <- struct{}{} }
 	test.Tap(rqButton(t, w.Content(), "确认"))
 	top := w.Canvas().Overlays().Top()
-	entry := rqFind(top, func(e *widget.Entry) bool { return e.MultiLine })
+	entry := rqNote(top)
 	if entry == nil {
 		t.Fatal("no note entry in the dialog")
 	}
@@ -410,7 +424,7 @@ func TestQueueScreen_PrincipalSigns(t *testing.T) {
 	s.OnChanged = func() { done <- struct{}{} }
 	test.Tap(rqButton(t, w.Content(), "签发"))
 	top := w.Canvas().Overlays().Top()
-	test.Type(rqFind(top, func(e *widget.Entry) bool { return e.MultiLine }), "同意")
+	test.Type(rqNote(top), "同意")
 	test.Tap(rqButton(t, top, "签发"))
 	rqWait(t, done)
 

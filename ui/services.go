@@ -37,3 +37,8 @@ type Screen interface {
 	// Reload fetches fresh data (queues, lists) from the core; called when the tab is shown.
 	Reload()
 }
+
+// formScreen is a screen whose form has a first field, where the keyboard goes when its tab is shown.
+type formScreen interface {
+	First() fyne.Focusable
+}

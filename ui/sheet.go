@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -112,7 +111,7 @@ func (p *sheetPrinter) onTapped() {
 				if review.ErrorCode(err) == review.ErrInternal {
 					fyne.LogError(fmt.Sprintf("print sheet %d", id), err)
 				}
-				dialog.ShowInformation(lang.L("无法打印审查表"), sheetMessage(err), p.win)
+				showMessage(p.win, lang.L("无法打印审查表"), sheetMessage(err))
 			}
 			notify(p.done)
 		})

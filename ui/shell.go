@@ -76,9 +76,11 @@ func (s *Shell) Screen(title string) Screen {
 func (s *Shell) showSignIn() {
 	n, err := s.svc.backend().UserCount(context.Background())
 	if err != nil {
-		showError(s.win, err)
+		showError(s.win, lang.L("无法读取账号"), err, "")
 	}
-	s.win.SetContent(NewSignIn(s.win, s.svc, n == 0, s.SignedIn).Content())
+	si := NewSignIn(s.win, s.svc, n == 0, s.SignedIn)
+	s.win.SetContent(si.Content())
+	s.win.Canvas().Focus(si.First()) // type the name straight away
 }
 
 // SignedIn opens the screens of a user's role.
@@ -118,13 +120,14 @@ func (s *Shell) SignedIn(u index.User) {
 	if u.Role != review.RoleClerk { // the clerk's screen binds its own, with the table of findings
 		bindDocShortcuts(s.win, s.currentDoc)
 	}
-	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent() }
+	s.tabs.OnSelected = func(*container.TabItem) { s.reloadCurrent(); s.focusCurrent() }
 	s.status.SetText(lang.L("当前用户：") + u.Name + "（" + index.RoleName(u.Role) + "）")
 	switchUser := widget.NewButton(lang.L("切换用户"), s.onSwitchUser)
 	password := widget.NewButton(lang.L("修改密码"), func() { s.ChangePassword() })
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(password, switchUser), s.status)
 	s.win.SetContent(container.NewBorder(top, nil, nil, nil, s.tabs))
 	s.reloadCurrent()
+	s.focusCurrent()
 	s.startPolling()
 	if s.open != "" && s.drop != nil {
 		s.drop(s.open)
@@ -152,6 +155,15 @@ func (s *Shell) reloadCurrent() {
 	}
 }
 
+// focusCurrent puts the keyboard on the first field of the tab in front, when it has a form.
+func (s *Shell) focusCurrent() {
+	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.screens) {
+		if f, ok := s.screens[i].(formScreen); ok {
+			s.win.Canvas().Focus(f.First())
+		}
+	}
+}
+
 // startPolling reloads the tab in front every 30 seconds, so work others send arrives by itself.
 func (s *Shell) startPolling() {
 	if s.ticker != nil {
@@ -169,12 +181,13 @@ func (s *Shell) startPolling() {
 // ChangePassword opens the signed-in person's password form in a dialog and returns it.
 func (s *Shell) ChangePassword() *PasswordForm {
 	var d dialog.Dialog
-	f := NewPasswordForm(s.svc, s.sess.User.Name, func() {
+	m := newModal(s.win)
+	f := newPasswordForm(m, s.svc, s.sess.User.Name, func() {
 		d.Hide()
-		dialog.ShowInformation(lang.L("已修改"), lang.L("密码已修改，下次登录请用新密码。"), s.win)
+		showMessage(s.win, lang.L("已修改"), lang.L("密码已修改，下次登录请用新密码。"))
 	})
-	d = dialog.NewCustom(lang.L("修改密码"), lang.L("关闭"), f.Content(), s.win)
-	d.Show()
+	d = dialog.NewCustom(lang.L("修改密码"), lang.L("关闭"), m.keys(f.Content()), s.win)
+	m.show(d, f.First())
 	return f
 }
 
@@ -191,22 +204,9 @@ func (s *Shell) onDropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	if s.drop == nil {
-		dialog.ShowInformation(lang.L("无法打开"), lang.L("只有起草人可以拖入草稿进行检查和提交。"), s.win)
+		showMessage(s.win, lang.L("无法打开"), lang.L("只有起草人可以拖入草稿进行检查和提交。"))
 		return
 	}
 	s.Select("起草与提交")
 	s.drop(uris[0].Path())
 }
-
-// showError shows a refusal's Chinese message once and logs the detail once.
-func showError(win fyne.Window, err error) {
-	fyne.LogError("prepub", err)
-	dialog.ShowError(errorForUser(err), win)
-}
-
-// userError carries only the Chinese message of an error.
-type userError string
-
-func (e userError) Error() string { return string(e) }
-
-func errorForUser(err error) error { return userError(review.ErrorMessage(err)) }

@@ -51,6 +51,9 @@ func NewSignIn(win fyne.Window, svc *Services, first bool, done func(index.User)
 // Content returns the screen's widgets.
 func (s *SignIn) Content() fyne.CanvasObject { return s.root }
 
+// First returns the user-name entry, where the keyboard starts.
+func (s *SignIn) First() fyne.Focusable { return s.name }
+
 // Fill types a name and password, for tests.
 func (s *SignIn) Fill(name, password string) {
 	s.name.SetText(name)

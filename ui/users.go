@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,8 +43,8 @@ func NewUsersScreen(win fyne.Window, svc *Services, sess *Session) *UsersScreen 
 	for _, r := range index.AccountRoles {
 		roles = append(roles, index.RoleName(r))
 	}
-	s.role = widget.NewSelect(roles, nil)
-	s.editRole = widget.NewSelect(roles, nil)
+	s.role = newSelect(roles, nil)
+	s.editRole = newSelect(roles, nil)
 	s.list = widget.NewList(func() int { return len(s.users) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			u := s.users[i]
@@ -75,11 +74,14 @@ func NewUsersScreen(win fyne.Window, svc *Services, sess *Session) *UsersScreen 
 // Content returns the screen's widgets.
 func (s *UsersScreen) Content() fyne.CanvasObject { return s.root }
 
+// First returns the new account's user-name entry, where the keyboard starts.
+func (s *UsersScreen) First() fyne.Focusable { return s.name }
+
 // Reload fetches the accounts, keeping the selected one shown.
 func (s *UsersScreen) Reload() {
 	users, err := s.svc.backend().Users(context.Background())
 	if err != nil {
-		showError(s.win, err)
+		showError(s.win, lang.L("账号操作没有成功"), err, "")
 		return
 	}
 	s.users = users
@@ -132,10 +134,10 @@ func roleNamed(name string) review.Role {
 func (s *UsersScreen) onAdd() {
 	err := s.svc.backend().AddUser(context.Background(), index.User{Name: s.name.Text, Role: roleNamed(s.role.Selected), Department: s.dept.Text}, s.password.Text, s.sess.User.Name)
 	if err != nil {
-		showError(s.win, err)
+		showError(s.win, lang.L("账号操作没有成功"), err, "")
 		return
 	}
-	dialog.ShowInformation(lang.L("已添加"), lang.L("已创建账号 ")+s.name.Text, s.win)
+	showMessage(s.win, lang.L("已添加"), lang.L("已创建账号 ")+s.name.Text)
 	s.name.SetText("")
 	s.password.SetText("")
 	s.Reload()
@@ -144,7 +146,7 @@ func (s *UsersScreen) onAdd() {
 // change applies a change to the selected account and shows the list as it is after it.
 func (s *UsersScreen) change(ch index.AccountChange) {
 	if _, err := s.svc.backend().EditUser(context.Background(), s.selected, ch, s.sess.User.Name); err != nil {
-		showError(s.win, err)
+		showError(s.win, lang.L("账号操作没有成功"), err, "")
 	}
 	s.Reload()
 }
@@ -166,9 +168,9 @@ func (s *UsersScreen) onToggle() {
 
 func (s *UsersScreen) onReset() {
 	if err := s.svc.backend().ResetPassword(context.Background(), s.selected, s.reset.Text, s.sess.User.Name); err != nil {
-		showError(s.win, err)
+		showError(s.win, lang.L("账号操作没有成功"), err, "")
 		return
 	}
 	s.reset.SetText("")
-	dialog.ShowInformation(lang.L("已重置"), lang.L("已为账号设置新密码：")+s.selected, s.win)
+	showMessage(s.win, lang.L("已重置"), lang.L("已为账号设置新密码：")+s.selected)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
@@ -24,6 +23,14 @@ func newTitleLabel() *widget.Label {
 	l := newTruncLabel()
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	return l
+}
+
+// newSelect returns a drop-down list of options whose empty state reads 请选择, not Fyne's English
+// "(Select one)"; set PlaceHolder after it to say more.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("（请选择）")
+	return s
 }
 
 // newCellLabel is a table's CreateCell: an empty label that cuts long text with an ellipsis.
@@ -65,20 +72,6 @@ func setTitleMeta(o fyne.CanvasObject, title, meta string) *fyne.Container {
 	c.Objects[0].(*widget.Label).SetText(title)
 	c.Objects[1].(*widget.Label).SetText(meta)
 	return c
-}
-
-// showFileDialog filters d to exts (when given), names its buttons, sizes it to nearly fill win and shows it.
-func showFileDialog(d *dialog.FileDialog, win fyne.Window, confirm string, exts ...string) {
-	if len(exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-	}
-	d.SetConfirmText(confirm)
-	d.SetDismissText(lang.L("取消"))
-	if dir := lastFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	d.Show()
 }
 
 // chosenPath closes the file picked in an open dialog, logging a failure to close, and returns its path.

@@ -19,6 +19,7 @@ type FileReport struct {
 	File       string            `json:"file"`
 	Status     string            `json:"status"`
 	Reason     string            `json:"reason"`
+	Detail     string            `json:"detail,omitempty"` // the library's own words on why, for logs; never shown to a person
 	ReasonCode string            `json:"reason_code,omitempty"`
 	Critical   bool              `json:"critical"`
 	Worst      Severity          `json:"worst,omitempty"`
@@ -51,9 +52,9 @@ func (s *Scanner) report(path string, doc *extract.Document, err error, opt Opti
 		fr.Status = StatusUnreadable
 		var ue *extract.UnreadableError
 		if errors.As(err, &ue) {
-			fr.Reason, fr.ReasonCode = ue.Error(), ue.Code
+			fr.Reason, fr.ReasonCode, fr.Detail = "无法检查："+ue.Reason, ue.Code, ue.Detail
 		} else {
-			fr.Reason, fr.ReasonCode = "无法检查："+err.Error(), "error"
+			fr.Reason, fr.ReasonCode, fr.Detail = "无法检查：读取文件时出错", "error", err.Error()
 		}
 		return fr
 	}

@@ -1,0 +1,35 @@
+package ui_test
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestClerkScreen_BrokenFileOnce ensures a broken .docx is refused once, in Chinese only: its
+// reason appears in one place on the screen, with no library words, and no dialog on top.
+func TestClerkScreen_BrokenFileOnce(t *testing.T) {
+	test.NewTempApp(t)
+	s, w := clerkNewScreen(t, clerkServices(t, nil))
+	s.Load(clerkWrite(t, "broken.docx", "PK\x03\x04 not really a zip"))
+	n := 0
+	for _, l := range clerkFind[*widget.Label](w) {
+		if strings.Contains(l.Text, "zip") {
+			t.Errorf("library words on screen: %q", l.Text)
+		}
+		if l.Visible() && strings.Contains(l.Text, "不是有效的 .docx 文件") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the reason is shown %d times, want once", n)
+	}
+	if o := w.Canvas().Overlays().Top(); o != nil {
+		t.Errorf("a dialog on top of the refusal: %T", o)
+	}
+	if s.CanSubmit() {
+		t.Error("an unchecked file may be submitted")
+	}
+}

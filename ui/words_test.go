@@ -1,0 +1,157 @@
+package ui_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"prepub/index"
+	"prepub/internal/docxfixture"
+	"prepub/review"
+	"prepub/ui"
+)
+
+// wordsForbidden are what an office worker must not meet on screen: Fyne's English defaults, and
+// the app's internals (file parts, rules files, condition and role codes, library messages).
+var wordsForbidden = regexp.MustCompile(`\b(Select one|Home|Computer|Cancel|Open|Save|Confirm|Yes|No|OK|Error|Name|Folder|Filter|File|Close|Submit|Dismiss|Desktop|Documents|Downloads)\b|` +
+	`\.xml\b|\.toml\b|secrecy-|withheld|on-request|legal-office|deputy-head|principal-head|disclosure-office|zip:`)
+
+// wordsShown returns the texts a person sees under o: labels, buttons, drop-downs (or their
+// placeholders), entry placeholders, check boxes, radio options and any text drawn.
+func wordsShown(o fyne.CanvasObject) []string {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch x := o.(type) {
+	case *widget.Label:
+		out = append(out, x.Text)
+	case *widget.Button:
+		out = append(out, x.Text)
+	case *widget.Select:
+		out = append(out, x.Selected, x.PlaceHolder)
+	case *widget.Entry:
+		out = append(out, x.PlaceHolder)
+	case *widget.Check:
+		out = append(out, x.Text)
+	case *widget.RadioGroup:
+		out = append(out, x.Options...)
+	case *canvas.Text:
+		out = append(out, x.Text)
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, wordsShown(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, wordsShown(c)...)
+		}
+	}
+	return out
+}
+
+// wordsCheck fails for every forbidden word shown under o.
+func wordsCheck(t *testing.T, where string, o fyne.CanvasObject) {
+	t.Helper()
+	for _, s := range wordsShown(o) {
+		if m := wordsForbidden.FindString(s); m != "" {
+			t.Errorf("%s shows %q in %q", where, m, s)
+		}
+	}
+}
+
+// TestScreensInWords ensures no main screen of any role, nor the sign-in, the file dialog or a
+// refusal, shows Fyne's English defaults or the app's internals, with real drafts on them.
+func TestScreensInWords(t *testing.T) {
+	test.NewTempApp(t)
+	svc := shellServices(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1024, 700))
+	shell := ui.NewShell(w, svc)
+	wordsCheck(t, "first start", w.Content())
+
+	ctx := context.Background()
+	users := []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk},
+		{Name: "李保密", Role: review.SecrecyOfficer}, {Name: "王法制", Role: review.LegalOffice},
+		{Name: "赵分管", Role: review.DeputyHead}, {Name: "钱主要", Role: review.PrincipalHead},
+		{Name: "周公开", Role: index.RoleDisclosureOffice}}
+	for _, u := range users {
+		if err := svc.Archive.Store.AddUser(ctx, u, "password-1", "管理员"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shell.SignedIn(users[1])
+	clerk := shell.Screen("起草与提交").(*ui.ClerkScreen)
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "关于做好防汛工作的通知.docx")
+	doc := docxfixture.Doc{Body: []string{"关于做好防汛工作的通知", "各单位：本通知属内部资料，请联系13800138000。"},
+		Header: []string{"机密★1年"}, Deleted: []string{"绝密文件"}}
+	if err := os.WriteFile(draft, doc.Build(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "损坏.docx")
+	if err := os.WriteFile(broken, []byte("PK\x03\x04 not a zip"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	clerk.Load(broken)
+	wordsCheck(t, "clerk, broken draft", w.Content())
+	clerk.Load(draft)
+	clerk.NextFinding()
+	wordsCheck(t, "clerk, draft with findings", w.Content())
+	test.Tap(wordsButton(t, w.Content(), "打开草稿…"))
+	wordsCheck(t, "file dialog", w.Canvas().Overlays().Top())
+	w.Canvas().Overlays().Top().Hide()
+	rqFind(w.Content(), func(*widget.RadioGroup) bool { return true }).SetSelected(review.Withheld.Chinese())
+	rqFind(w.Content(), func(s *widget.Select) bool { return s.PlaceHolder == "不予公开时选择法律依据" }).SetSelected("属于国家秘密（第十四条）")
+	test.Type(rqFind(w.Content(), func(e rqField) bool { return e.Base().MultiLine }).Base(), "正文含国家秘密事项，依法不予公开")
+	wordsCheck(t, "clerk, form filled", w.Content())
+	clerk.Submit()
+	if q, _ := svc.Desk.Queue(ctx, review.Actor{User: users[2].Name, Role: users[2].Role}); len(q) != 1 {
+		t.Fatalf("the draft did not reach the secrecy officer: %v; %v", clerk.Result(), clerk.Returns())
+	}
+
+	for _, u := range users {
+		shell.SignedIn(u)
+		for _, tab := range shell.Tabs() {
+			shell.Select(tab)
+			if q, ok := shell.Screen(tab).(*ui.QueueScreen); ok {
+				if err := q.Load(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			wordsCheck(t, index.RoleName(u.Role)+"："+tab, w.Content())
+		}
+	}
+	shell.SignedIn(users[0])
+	shell.Select("账号")
+	test.Tap(wordsButton(t, w.Content(), "添加账号"))
+	for _, o := range w.Canvas().Overlays().List() {
+		wordsCheck(t, "a refused account", o)
+		o.Hide()
+	}
+	shell.ChangePassword()
+	wordsCheck(t, "the password dialog", w.Canvas().Overlays().Top())
+	w.Canvas().Overlays().Top().Hide()
+	test.Tap(wordsButton(t, w.Content(), "切换用户"))
+	wordsCheck(t, "sign-in", w.Content())
+}
+
+// wordsButton returns the visible button with this text under o.
+func wordsButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	if b := rqFind(o, func(b *widget.Button) bool { return b.Text == text }); b != nil {
+		return b
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}
