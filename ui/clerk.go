@@ -528,6 +528,7 @@ func (s *ClerkScreen) recheck() {
 	if s.filling {
 		return
 	}
+	s.syncLock()
 	if s.draft.Report == nil {
 		s.outcome = review.Outcome{}
 		s.returns.SetText(lang.L("打开草稿后，这里会随填写随时列出会被退文的原因。"))
