@@ -178,8 +178,13 @@ func officeParseDate(what, text string) (time.Time, error) {
 // Content returns the screen's widgets.
 func (s *SearchScreen) Content() fyne.CanvasObject { return s.root }
 
-// Reload runs the current search again in the background.
-func (s *SearchScreen) Reload() {
+// Reload runs the current search again in the background, as the window does
+// every half minute: the record on show stays open and the list where it was.
+func (s *SearchScreen) Reload() { s.run(false) }
+
+// run runs the search the form describes in the background; a fresh one
+// (the person pressed 检索) starts from the top with no record open.
+func (s *SearchScreen) run(fresh bool) {
 	q, err := s.form()
 	if err != nil {
 		s.setStatus(err.Error(), widget.DangerImportance)
@@ -189,7 +194,7 @@ func (s *SearchScreen) Reload() {
 	runLatest(&s.pending, func() func() {
 		hits, err := s.svc.backend().Search(context.Background(), q)
 		return func() {
-			s.showHits(hits, err)
+			s.showHits(hits, err, fresh)
 			s.changed()
 		}
 	})
@@ -205,7 +210,7 @@ func (s *SearchScreen) Search() error {
 	}
 	s.pending++
 	hits, err := s.svc.backend().Search(context.Background(), q)
-	s.showHits(hits, err)
+	s.showHits(hits, err, true)
 	return err
 }
 
@@ -263,16 +268,23 @@ func (s *SearchScreen) form() (index.Query, error) {
 	return q, nil
 }
 
-// showHits lists search results, or says why there are none.
-func (s *SearchScreen) showHits(hits []index.Hit, err error) {
+// showHits lists search results, or says why there are none. Unless fresh,
+// the record on show stays open and the list keeps its place.
+func (s *SearchScreen) showHits(hits []index.Hit, err error, fresh bool) {
 	s.search.Enable()
+	if !fresh && s.record != nil {
+		s.refreshHits(hits, err)
+		return
+	}
 	s.hits = hits
 	s.masked = map[int64]string{}
 	s.record = nil
 	s.sheet.set(0)
 	s.list.UnselectAll()
 	s.list.Refresh()
-	s.list.ScrollToTop()
+	if fresh {
+		s.list.ScrollToTop()
+	}
 	s.page.Hide()
 	s.empty.Show()
 	switch {
@@ -407,11 +419,11 @@ func officeMarked(snippet string, oneLine bool) []widget.RichTextSegment {
 	return segs
 }
 
-// onSearchTapped runs the search in the background.
-func (s *SearchScreen) onSearchTapped() { s.Reload() }
+// onSearchTapped runs a fresh search in the background.
+func (s *SearchScreen) onSearchTapped() { s.run(true) }
 
-// onSubmitted runs the search when Enter is pressed in an entry.
-func (s *SearchScreen) onSubmitted(string) { s.Reload() }
+// onSubmitted runs a fresh search when Enter is pressed in an entry.
+func (s *SearchScreen) onSubmitted(string) { s.run(true) }
 
 // onListSelected reads the picked record in the background and shows it.
 func (s *SearchScreen) onListSelected(i widget.ListItemID) {

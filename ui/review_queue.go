@@ -392,11 +392,10 @@ func (s *QueueScreen) display(i int) {
 		return
 	}
 	r := &s.recs[i]
-	if s.current != r.ID {
+	again := s.current == r.ID // a reload: the text on show stays where it was scrolled
+	if !again {
 		s.detail.ScrollToTop()
 		s.clearStatus()
-	}
-	if s.current != r.ID {
 		s.doc.SetLoading(lang.L("正在读取…"))
 	}
 	s.current = r.ID
@@ -417,7 +416,9 @@ func (s *QueueScreen) display(i int) {
 	s.route.SetText(queueRouteText(r))
 	s.showFindings(r)
 	s.showWithheld(r)
-	s.showDoc(r)
+	if !again {
+		s.showDoc(r)
+	}
 	if s.role == review.LegalOffice {
 		s.showSimilar(s.sims[r.ID])
 	}
