@@ -346,10 +346,12 @@ func Unresolved(d Draft) []int {
 }
 
 // suggestBasis offers the basis the strongest unresolved findings point to.
+// Only findings of at least medium severity count: many low mentions
+// (不涉及国家秘密的…) are ordinary prose and never add up to a basis.
 func suggestBasis(fs []scan.Finding, res map[int]Resolution) string {
 	score := map[string]int{}
 	for i, f := range fs {
-		if r, ok := res[i]; f.Basis == "" || ok && !r.Confirmed {
+		if r, ok := res[i]; f.Basis == "" || ok && !r.Confirmed || f.Severity.Rank() < scan.Medium.Rank() {
 			continue
 		}
 		score[f.Basis] += f.Severity.Rank() * f.Severity.Rank()
