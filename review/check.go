@@ -296,22 +296,6 @@ func headLines(doc *extract.Document, n int) []string {
 	return out
 }
 
-// Title guesses a draft's title: the first of its head lines that starts with 关于, else the first long one.
-func Title(doc *extract.Document) string {
-	lines := headLines(doc, 10)
-	for _, l := range lines {
-		if strings.HasPrefix(scan.Normalize(l), "关于") {
-			return l
-		}
-	}
-	for _, l := range lines {
-		if hanCount(l) >= 6 {
-			return l
-		}
-	}
-	return ""
-}
-
 // hanCount returns the number of Chinese characters in s.
 func hanCount(s string) int {
 	n := 0

@@ -1,0 +1,87 @@
+package review
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"prepub/review/extract"
+	"prepub/review/scan"
+)
+
+// titleHeadLines is how many lines at the top of the body the title is looked for in.
+const titleHeadLines = 15
+
+// titleMaxRunes is the longest line taken for (part of) a title.
+const titleMaxRunes = 60
+
+// Header elements of GB/T 9704 that stand above the title, in their normalized form.
+var (
+	copyNumber  = regexp.MustCompile(`^\d{6}$`)
+	docNumber   = regexp.MustCompile(`[〔\[(（【]\d{4}[〕\])）】]\d+号`)
+	headMarking = regexp.MustCompile(`^(绝密|机密|秘密)(★.*)?$|^(绝密|机密|秘密)★|^密级[:：]`)
+	redLine     = regexp.MustCompile(`^[-—─━_=＝﹏~～·.]+$`)
+	agencyMark  = regexp.MustCompile(`(文件|人民政府|办公室|办公厅|委员会)$`)
+)
+
+// titleKinds are the words a title of a 公文 ends with: the document's kind.
+var titleKinds = []string{"通知", "通报", "决定", "意见", "办法", "规定", "细则", "条例", "报告", "请示", "批复", "函",
+	"纪要", "方案", "规划", "计划", "要点", "总结", "讲话", "讲话稿", "公告", "通告", "命令", "决议", "议案", "公报", "答复", "说明", "通知书"}
+
+// Title guesses a draft's title as GB/T 9704 places it: the first line after
+// the header elements (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, the
+// red line), before the 主送机关 line, joined with the next line when the
+// title runs on (关于印发《…》 / 的通知). When the head holds no such line, it
+// is the first line with six Chinese characters or more; "" when none.
+func Title(doc *extract.Document) string {
+	lines := headLines(doc, titleHeadLines)
+	i := 0
+	for i < len(lines) && titleSkipped(lines[i]) {
+		i++
+	}
+	if i < len(lines) && titleLike(lines[i]) {
+		title := lines[i]
+		for k := i + 1; k < len(lines) && k <= i+2 && titleRunsOn(title) && titleLike(lines[k]) && !agencyMark.MatchString(scan.Normalize(lines[k])); k++ {
+			title += lines[k]
+		}
+		return title
+	}
+	for _, l := range lines {
+		if hanCount(l) >= 6 {
+			return l
+		}
+	}
+	return ""
+}
+
+// titleSkipped reports a head line that is not the title: a header element, a
+// line with next to no Chinese (a telephone number, a date, a code) or a web page's breadcrumb.
+func titleSkipped(line string) bool {
+	n := scan.Normalize(line)
+	return copyNumber.MatchString(n) || headMarking.MatchString(n) || n == "特急" || n == "加急" ||
+		docNumber.MatchString(n) || strings.HasPrefix(n, "签发人") || redLine.MatchString(n) ||
+		agencyMark.MatchString(n) && !strings.HasPrefix(n, "关于") ||
+		hanCount(n) < 2 || strings.Contains(n, "当前位置") || strings.Contains(n, ">>")
+}
+
+// titleLike reports a line that can be (part of) a title: Chinese, not too
+// long, not a sentence, not the 主送机关 line (ending with ：).
+func titleLike(line string) bool {
+	n := scan.Normalize(line)
+	last, _ := utf8.DecodeLastRuneInString(n)
+	return hanCount(n) >= 2 && utf8.RuneCountInString(n) <= titleMaxRunes && !strings.ContainsRune("。！？；，,.;!?:：", last)
+}
+
+// titleRunsOn reports a title that does not end yet: it names no document kind.
+func titleRunsOn(title string) bool {
+	n := scan.Normalize(title)
+	if i := strings.LastIndex(n, "("); i > 0 && strings.HasSuffix(n, ")") {
+		n = n[:i] // （征求意见稿）
+	}
+	for _, k := range titleKinds {
+		if strings.HasSuffix(n, k) {
+			return false
+		}
+	}
+	return strings.HasPrefix(n, "关于") || strings.Count(n, "《") > strings.Count(n, "》")
+}
