@@ -31,9 +31,14 @@ var titleKinds = []string{"通知", "通报", "决定", "意见", "办法", "规
 // Title guesses a draft's title as GB/T 9704 places it: the first line after
 // the header elements (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, the
 // red line), before the 主送机关 line, joined with the next line when the
-// title runs on (关于印发《…》 / 的通知). When the head holds no such line, it
-// is the first line with six Chinese characters or more; "" when none.
+// title runs on (关于印发《…》 / 的通知). A .docx says it outright: a paragraph in
+// the Title style, else the first centred one that is no header element. When
+// the head holds no such line, it is the first line with six Chinese
+// characters or more; "" when none.
 func Title(doc *extract.Document) string {
+	if t := docxTitle(doc); t != "" {
+		return t
+	}
 	lines := headLines(doc, titleHeadLines)
 	i := 0
 	for i < len(lines) && titleSkipped(lines[i]) {
@@ -84,4 +89,40 @@ func titleRunsOn(title string) bool {
 		}
 	}
 	return strings.HasPrefix(n, "关于") || strings.Count(n, "《") > strings.Count(n, "》")
+}
+
+// docxTitle returns the title a .docx marks as such at its head: its first
+// paragraph in the Title style, else its first centred one that is no header element
+// (joined with the next when the title runs on); "" when it marks none.
+func docxTitle(doc *extract.Document) string {
+	if doc == nil {
+		return ""
+	}
+	head := map[string]bool{} // a heading further down is a section's, not the document's
+	for _, l := range headLines(doc, titleHeadLines) {
+		head[l] = true
+	}
+	var centred []string
+	for _, h := range doc.Headings {
+		if head[h.Text] && !titleSkipped(h.Text) && titleLike(h.Text) && !titleAside(h.Text) {
+			if h.Title {
+				return h.Text
+			}
+			centred = append(centred, h.Text)
+		}
+	}
+	if len(centred) == 0 {
+		return ""
+	}
+	title := centred[0]
+	if len(centred) > 1 && titleRunsOn(title) {
+		title += centred[1]
+	}
+	return title
+}
+
+// titleAside reports a line wholly in brackets, such as （征求意见稿）: a note beside the title, not the title.
+func titleAside(line string) bool {
+	n := scan.Normalize(line)
+	return strings.HasPrefix(n, "(") && strings.HasSuffix(n, ")")
 }

@@ -91,3 +91,36 @@ func joinLines(lines []string) string {
 	}
 	return out
 }
+
+// TestTitleDocxMarked ensures a .docx whose title is marked, in the Title
+// style or centred, gives that paragraph, not the first line that looks like a
+// title: here the centred agency mark and number are skipped, and the body's
+// first line (an uncentred 关于 heading) is not taken.
+func TestTitleDocxMarked(t *testing.T) {
+	p := func(jc, style, text string) string {
+		ppr := ""
+		if jc != "" || style != "" {
+			ppr = "<w:pPr>"
+			if style != "" {
+				ppr += `<w:pStyle w:val="` + style + `"/>`
+			}
+			if jc != "" {
+				ppr += `<w:jc w:val="` + jc + `"/>`
+			}
+			ppr += "</w:pPr>"
+		}
+		return "<w:p>" + ppr + `<w:r><w:t>` + text + "</w:t></w:r></w:p>"
+	}
+	centred := p("center", "", "某县人民政府文件") + p("center", "", "某政发〔2026〕12号") +
+		p("", "", "关于储备库的位置") + p("center", "", "某县防汛物资储备管理办法") + p("", "", "各乡镇人民政府：")
+	styled := p("center", "", "某县防汛物资储备管理办法") + p("", "Title", "关于印发某县防汛物资储备管理办法的通知")
+	for name, c := range map[string]struct{ xml, want string }{
+		"Centred": {centred, "某县防汛物资储备管理办法"},
+		"Styled":  {styled, "关于印发某县防汛物资储备管理办法的通知"},
+	} {
+		rep := sc.ScanBytes("d.docx", docxfixture.Doc{BodyXML: c.xml}.Build(), extract.DefaultLimits(), scan.Options{})
+		if got := review.Title(rep.Doc); got != c.want {
+			t.Errorf("%s: title %q, want %q", name, got, c.want)
+		}
+	}
+}

@@ -48,6 +48,7 @@ func readDOCX(data []byte, lim Limits) (*Document, error) {
 		return nil, err
 	}
 	doc.Parts = append(doc.Parts, body...)
+	doc.Headings = r.headings
 	for _, g := range []struct {
 		prefix string
 		kind   PartKind
@@ -84,9 +85,10 @@ func tooDeep(name string) *UnreadableError {
 }
 
 type docxReader struct {
-	files  map[string]*zip.File
-	lim    Limits
-	budget int64 // decompressed bytes still allowed
+	files    map[string]*zip.File
+	lim      Limits
+	budget   int64     // decompressed bytes still allowed
+	headings []Heading // the body's, once read
 }
 
 // named returns the XML parts whose names start with prefix, in name order.
@@ -151,8 +153,14 @@ func (r *docxReader) wordPart(name string, kind PartKind) ([]Part, error) {
 	}
 	defer rc.Close()
 	w := newWordText()
+	if kind == Body {
+		w.heads = &docxHeadings{titleStyles: r.titleStyles()}
+	}
 	if err := w.read(rc, r.lim.MaxXMLDepth); err != nil {
 		return nil, partError(name, err)
+	}
+	if w.heads != nil {
+		r.headings = w.heads.list
 	}
 	hidden := kind == Comment
 	parts := []Part{{Kind: kind, Name: name, Hidden: hidden, Text: w.visible.String()}}
@@ -172,6 +180,7 @@ func (r *docxReader) wordPart(name string, kind PartKind) ([]Part, error) {
 type wordText struct {
 	storySinks
 	inRun, runHidden, inRPr bool
+	heads                   *docxHeadings // for the body: its headings, nil for other stories
 }
 
 func newWordText() *wordText { return &wordText{} }
@@ -205,6 +214,13 @@ func (w *wordText) read(rd io.Reader, maxDepth int) error {
 			}
 			if t.Name.Space != nsW {
 				continue
+			}
+			if w.heads != nil {
+				w.heads.inPPr = w.heads.inPPr || t.Name.Local == "pPr"
+				w.heads.property(t)
+				if t.Name.Local == "p" {
+					w.heads.startParagraph(w.visible.Len())
+				}
 			}
 			switch t.Name.Local {
 			case "r":
@@ -244,7 +260,14 @@ func (w *wordText) read(rd io.Reader, maxDepth int) error {
 				w.inRPr = false
 			case "t", "delText":
 				textSink = nil
+			case "pPr":
+				if w.heads != nil {
+					w.heads.inPPr = false
+				}
 			case "p":
+				if w.heads != nil {
+					w.heads.endParagraph(w.visible.String())
+				}
 				w.endParagraph()
 			}
 		case xml.CharData:
