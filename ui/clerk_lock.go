@@ -8,11 +8,14 @@ import "fyne.io/fyne/v2"
 // let the clerk believe a change made after submitting was sent.
 func (s *ClerkScreen) formLocked() bool { return s.busy || s.done != nil }
 
-// syncLock disables every field of the form while it is locked, and enables
-// them again as the form's own rules have them (basis for a withholding only,
-// the interpretation for a policy document only).
+// syncLock disables every field of the form when it becomes locked, and
+// enables them again when it is unlocked, as the form's own rules have them
+// (basis for a withholding only, the interpretation for a policy document only).
 func (s *ClerkScreen) syncLock() {
 	locked := s.formLocked()
+	if locked == s.withheld.locked {
+		return // unchanged: the fields are as the form's own rules left them
+	}
 	for _, w := range []fyne.Disableable{s.title, s.attr, s.reason, s.policy, s.important, s.docType, s.withheld.button} {
 		if locked {
 			w.Disable()
@@ -31,9 +34,7 @@ func (s *ClerkScreen) syncLock() {
 			s.attach.Disable()
 		}
 	}
-	if s.withheld.locked != locked {
-		s.withheld.locked = locked
-		s.withheld.show()
-	}
+	s.withheld.locked = locked
+	s.withheld.show()
 	s.form.Refresh()
 }
