@@ -501,6 +501,8 @@ type ReReviewScreen struct {
 	pending int
 	docID   int64 // the record whose text is on show or being read
 	docLoad int   // number of the latest read of a record's text
+
+	notes queueNotes // reasons typed for a keep or conversion that has not gone through
 }
 
 // reReviewData is one load of the re-review lists.
@@ -740,10 +742,10 @@ func (s *ReReviewScreen) onDueSelected(i widget.ListItemID) {
 func (s *ReReviewScreen) onKeepTapped() {
 	id := s.current
 	user, text := s.sess.User.Name, s.keptText(id)
-	askNote(s.win, lang.L("维持原决定"), lang.L("维持"), lang.L("维持的理由（必填）"), func(note string) {
+	askNoteKept(s.win, lang.L("维持原决定"), lang.L("维持"), lang.L("维持的理由（必填）"), s.notes.at(id, "keep", -1), func(note string) {
 		s.run(func() (string, error) {
 			return text, s.svc.backend().Keep(context.Background(), id, user, note)
-		}, lang.L("维持原决定"))
+		}, lang.L("维持原决定"), func() { s.notes.drop(id, "keep", -1) })
 	})
 }
 
@@ -751,16 +753,17 @@ func (s *ReReviewScreen) onKeepTapped() {
 func (s *ReReviewScreen) onConvertTapped() {
 	id := s.current
 	user := s.sess.User.Name
-	askNote(s.win, lang.L("转为主动公开"), lang.L("转为主动公开"), lang.L("转为主动公开的理由（如：原不公开的情形已消失）"), func(note string) {
+	askNoteKept(s.win, lang.L("转为主动公开"), lang.L("转为主动公开"), lang.L("转为主动公开的理由（如：原不公开的情形已消失）"), s.notes.at(id, "convert", -1), func(note string) {
 		s.run(func() (string, error) {
 			newID, out, err := s.svc.backend().Convert(context.Background(), id, user, note)
 			return officeConvertText(newID, out), err
-		}, lang.L("转为主动公开"))
+		}, lang.L("转为主动公开"), func() { s.notes.drop(id, "convert", -1) })
 	})
 }
 
-// run applies keep or convert off the UI goroutine and shows the outcome.
-func (s *ReReviewScreen) run(act func() (string, error), what string) {
+// run applies keep or convert off the UI goroutine and shows the outcome;
+// forget is called when it went through, so the reason typed is dropped.
+func (s *ReReviewScreen) run(act func() (string, error), what string, forget func()) {
 	s.keep.Disable()
 	s.convert.Disable()
 	runLatest(&s.pending, func() func() {
@@ -768,6 +771,9 @@ func (s *ReReviewScreen) run(act func() (string, error), what string) {
 		d := s.fetch()
 		return func() {
 			s.finish(what, err, done, d)
+			if err == nil {
+				forget()
+			}
 			s.changed()
 		}
 	})

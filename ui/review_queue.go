@@ -655,13 +655,10 @@ func (s *QueueScreen) onResolveTapped(finding, n int, action string) {
 	})
 }
 
-// askNote shows a dialog with a multi-line entry and passes the note typed, trimmed, to done when confirmed.
-func askNote(win fyne.Window, title, confirm, prompt string, done func(note string)) {
-	askNoteKept(win, title, confirm, prompt, new(string), done)
-}
-
-// askNoteKept is askNote whose entry starts with *kept and writes what is
-// typed back to it, so a note survives a refusal or a cancelled dialog.
+// askNoteKept shows a dialog with a multi-line entry and passes the note
+// typed, trimmed, to done when confirmed. The entry starts with *kept and
+// writes what is typed back to it, so a note survives a refusal or a
+// cancelled dialog.
 func askNoteKept(win fyne.Window, title, confirm, prompt string, kept *string, done func(note string)) {
 	e := widget.NewMultiLineEntry()
 	e.SetText(*kept)
