@@ -22,6 +22,7 @@ var (
 	headMarking = regexp.MustCompile(`^(绝密|机密|秘密)(★.*)?$|^(绝密|机密|秘密)★|^密级[:：]`)
 	redLine     = regexp.MustCompile(`^[-—─━_=＝﹏~～·.]+$`)
 	agencyMark  = regexp.MustCompile(`(文件|人民政府|办公室|办公厅|委员会)$`)
+	headLabel   = regexp.MustCompile(`^(内部|内部资料|内部文件|内部使用|内部参考|注意保存|不得外传|严禁外传|仅供参阅|密件|工作秘密)+$`)
 )
 
 // titleKinds are the words a title of a 公文 ends with: the document's kind.
@@ -45,9 +46,16 @@ func Title(doc *extract.Document) string {
 		i++
 	}
 	if i < len(lines) && titleLike(lines[i]) {
-		title := lines[i]
-		for k := i + 1; k < len(lines) && k <= i+2 && titleRunsOn(title) && titleLike(lines[k]) && !agencyMark.MatchString(scan.Normalize(lines[k])); k++ {
-			title += lines[k]
+		title := titleAt(lines, i)
+		if titleNamesKind(title) {
+			return title
+		}
+		// A label the header elements do not cover (会议材料, 此件公开发布) may stand
+		// first: a 关于… line before the 主送机关 is then the title.
+		for k := i + 1; k < len(lines) && titleLike(lines[k]); k++ {
+			if strings.HasPrefix(scan.Normalize(lines[k]), "关于") {
+				return titleAt(lines, k)
+			}
 		}
 		return title
 	}
@@ -59,11 +67,20 @@ func Title(doc *extract.Document) string {
 	return ""
 }
 
+// titleAt returns the title starting at lines[i], joined with the next lines while it runs on.
+func titleAt(lines []string, i int) string {
+	title := lines[i]
+	for k := i + 1; k < len(lines) && k <= i+2 && titleRunsOn(title) && titleLike(lines[k]) && !agencyMark.MatchString(scan.Normalize(lines[k])); k++ {
+		title += lines[k]
+	}
+	return title
+}
+
 // titleSkipped reports a head line that is not the title: a header element, a
 // line with next to no Chinese (a telephone number, a date, a code) or a web page's breadcrumb.
 func titleSkipped(line string) bool {
 	n := scan.Normalize(line)
-	return copyNumber.MatchString(n) || headMarking.MatchString(n) || n == "特急" || n == "加急" ||
+	return copyNumber.MatchString(n) || headMarking.MatchString(n) || headLabel.MatchString(n) || n == "特急" || n == "加急" ||
 		docNumber.MatchString(n) || strings.HasPrefix(n, "签发人") || redLine.MatchString(n) ||
 		agencyMark.MatchString(n) && !strings.HasPrefix(n, "关于") ||
 		hanCount(n) < 2 || strings.Contains(n, "当前位置") || strings.Contains(n, ">>")
@@ -80,15 +97,21 @@ func titleLike(line string) bool {
 // titleRunsOn reports a title that does not end yet: it names no document kind.
 func titleRunsOn(title string) bool {
 	n := scan.Normalize(title)
+	return !titleNamesKind(title) && (strings.HasPrefix(n, "关于") || strings.Count(n, "《") > strings.Count(n, "》"))
+}
+
+// titleNamesKind reports a title that ends with a document's kind (…的通知, …工作总结), a note in brackets aside.
+func titleNamesKind(title string) bool {
+	n := scan.Normalize(title)
 	if i := strings.LastIndex(n, "("); i > 0 && strings.HasSuffix(n, ")") {
 		n = n[:i] // （征求意见稿）
 	}
 	for _, k := range titleKinds {
 		if strings.HasSuffix(n, k) {
-			return false
+			return true
 		}
 	}
-	return strings.HasPrefix(n, "关于") || strings.Count(n, "《") > strings.Count(n, "》")
+	return false
 }
 
 // docxTitle returns the title a .docx marks as such at its head: its first
