@@ -22,6 +22,7 @@ var (
 	headMarking = regexp.MustCompile(`^(绝密|机密|秘密)(★.*)?$|^(绝密|机密|秘密)★|^密级[:：]`)
 	redLine     = regexp.MustCompile(`^[-—─━_=＝﹏~～·.]+$`)
 	agencyMark  = regexp.MustCompile(`(文件|人民政府|办公室|办公厅|委员会)$`)
+	formField   = regexp.MustCompile(`^(作者|日期|时间|收件人|发件人|备注|编号|来源|联系人|电话)[:：]`)
 	headLabel   = regexp.MustCompile(`^(内部|内部资料|内部文件|内部使用|内部参考|注意保存|不得外传|严禁外传|仅供参阅|密件|工作秘密)+$`)
 )
 
@@ -34,8 +35,8 @@ var titleKinds = []string{"通知", "通报", "决定", "意见", "办法", "规
 // red line), before the 主送机关 line, joined with the next line when the
 // title runs on (关于印发《…》 / 的通知). A .docx says it outright: a paragraph in
 // the Title style, else the first centred one that is no header element. When
-// the head holds no such line, it is the first line with six Chinese
-// characters or more; "" when none.
+// the head holds no such line, it is the first line of six Chinese characters
+// or more that could be a title; "" when none (a sentence is no title).
 func Title(doc *extract.Document) string {
 	if t := docxTitle(doc); t != "" {
 		return t
@@ -60,7 +61,7 @@ func Title(doc *extract.Document) string {
 		return title
 	}
 	for _, l := range lines {
-		if hanCount(l) >= 6 {
+		if hanCount(l) >= 6 && titleLike(l) && !titleSkipped(l) {
 			return l
 		}
 	}
@@ -83,7 +84,8 @@ func titleSkipped(line string) bool {
 	return copyNumber.MatchString(n) || headMarking.MatchString(n) || headLabel.MatchString(n) || n == "特急" || n == "加急" ||
 		docNumber.MatchString(n) || strings.HasPrefix(n, "签发人") || redLine.MatchString(n) ||
 		agencyMark.MatchString(n) && !strings.HasPrefix(n, "关于") ||
-		hanCount(n) < 2 || strings.Contains(n, "当前位置") || strings.Contains(n, ">>")
+		hanCount(n) < 2 || strings.Contains(n, "当前位置") || strings.Contains(n, ">>") ||
+		n == "目录" || n == "目次" || formField.MatchString(n)
 }
 
 // titleLike reports a line that can be (part of) a title: Chinese, not too
