@@ -298,22 +298,6 @@ func headLines(doc *extract.Document, n int) []string {
 	return out
 }
 
-// Title guesses a draft's title: the first of its head lines that starts with 关于, else the first long one.
-func Title(doc *extract.Document) string {
-	lines := headLines(doc, 10)
-	for _, l := range lines {
-		if strings.HasPrefix(scan.Normalize(l), "关于") {
-			return l
-		}
-	}
-	for _, l := range lines {
-		if hanCount(l) >= 6 {
-			return l
-		}
-	}
-	return ""
-}
-
 // headTitle returns the document's title as its head has it: the title line,
 // and the next line too when the title breaks inside a 《》.
 func headTitle(doc *extract.Document) string {
@@ -364,10 +348,12 @@ func Unresolved(d Draft) []int {
 }
 
 // suggestBasis offers the basis the strongest unresolved findings point to.
+// Only findings of at least medium severity count: many low mentions
+// (不涉及国家秘密的…) are ordinary prose and never add up to a basis.
 func suggestBasis(fs []scan.Finding, res map[int]Resolution) string {
 	score := map[string]int{}
 	for i, f := range fs {
-		if r, ok := res[i]; f.Basis == "" || ok && !r.Confirmed {
+		if r, ok := res[i]; f.Basis == "" || ok && !r.Confirmed || f.Severity.Rank() < scan.Medium.Rank() {
 			continue
 		}
 		score[f.Basis] += f.Severity.Rank() * f.Severity.Rank()

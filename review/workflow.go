@@ -3,8 +3,6 @@ package review
 import (
 	"fmt"
 	"time"
-
-	"prepub/review/scan"
 )
 
 // State is where a draft stands in its workflow.
@@ -183,11 +181,8 @@ func (w *Workflow) Act(a Actor, action string, finding int, note string) error {
 			return Errorf(ErrConflict, "当前环节是%s，应当签发而不是审核通过", role.Chinese())
 		}
 		if role == SecrecyOfficer {
-			if open := Unresolved(w.Draft); len(open) > 0 {
-				return Errorf(ErrConflict, "还有 %d 条高风险或严重的检查结果未确认或排除：请逐条处理后再通过", len(open))
-			}
-			if w.confirmedSecret() && w.Decision.Attribute != Withheld {
-				return Errorf(ErrConflict, "已确认文件属于国家秘密，不得%s：请退回起草人改为不予公开", w.Decision.Attribute.Chinese())
+			if err := SecrecyApproveRefusal(w.Draft, w.Decision); err != nil {
+				return err
 			}
 		}
 	case ActionSign:
@@ -257,15 +252,6 @@ func (w *Workflow) roundStart() int {
 		}
 	}
 	return start
-}
-
-func (w *Workflow) confirmedSecret() bool {
-	for i, r := range w.Draft.Resolutions {
-		if f := w.Draft.Report.Findings[i]; r.Confirmed && f.Category == scan.CatMarking {
-			return true
-		}
-	}
-	return false
 }
 
 func (w *Workflow) stateChinese() string {

@@ -69,6 +69,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/login", s.login)
 	mux.HandleFunc("POST /api/v1/drafts", s.auth(s.submit))
 	mux.HandleFunc("GET /api/v1/queue", s.auth(s.queue))
+	mux.HandleFunc("GET /api/v1/mine", s.auth(s.mine))
 	mux.HandleFunc("GET /api/v1/drafts/{id}", s.auth(s.draft))
 	mux.HandleFunc("POST /api/v1/drafts/{id}/actions", s.auth(s.act))
 	mux.HandleFunc("GET /api/v1/search", s.auth(s.search))

@@ -22,6 +22,7 @@ type Backend interface {
 	Resubmit(ctx context.Context, id int64, a review.Actor, dec review.Decision) (*index.Record, error)
 	Act(ctx context.Context, id int64, a review.Actor, action string, finding int, note string) (*index.Record, error)
 	Queue(ctx context.Context, a review.Actor) ([]index.Record, error)
+	Mine(ctx context.Context, a review.Actor) ([]index.Record, error)
 	Get(ctx context.Context, a review.Actor, id int64) (*index.Record, error)
 	Search(ctx context.Context, a review.Actor, q index.Query) ([]index.Hit, error)
 	Similar(ctx context.Context, text string, exclude int64, n int) ([]index.Hit, error)

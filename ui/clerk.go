@@ -89,6 +89,8 @@ type ClerkScreen struct {
 	form        *widget.Form
 	queue       []index.Record
 	list        *widget.List
+	mine        *MineScreen // 我的草稿: every draft submitted, its state and where it waits
+	notice      *clerkNotice
 }
 
 // clerkOpened is a draft file read and scanned off the UI goroutine.
@@ -104,8 +106,11 @@ type clerkOpened struct {
 // File drops belong to the window's owner: route them to Open.
 func NewClerkScreen(win fyne.Window, svc *Services, sess *Session) *ClerkScreen {
 	s := &ClerkScreen{win: win, svc: svc, sess: sess, limits: extract.DefaultLimits(), selected: -1}
-	s.root = container.NewHSplit(s.newDraftPane(), s.newDecisionPane())
-	s.root.(*container.Split).Offset = 0.55
+	split := container.NewHSplit(s.newDraftPane(), s.newDecisionPane())
+	split.Offset = 0.55
+	s.notice = newClerkNotice()
+	s.mine.OnNotice = s.notice.show
+	s.root = container.NewBorder(s.notice.box, nil, nil, nil, split)
 	s.clearForm()
 	s.recheck()
 	for _, sc := range clerkShortcuts() {
@@ -211,7 +216,8 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	note := widget.NewLabel(lang.L("被退回、待您修改的草稿。选择一份即可载入修改，原先填写的内容都在。"))
 	note.Wrapping = fyne.TextWrapWord
 	s.queueTab = container.NewTabItem(lang.L("退回的草稿"), container.NewBorder(note, nil, nil, nil, s.list))
-	s.tabs = container.NewAppTabs(s.formTab, s.queueTab)
+	s.mine = NewMineScreen(s.win, s.svc, s.sess)
+	s.tabs = container.NewAppTabs(s.formTab, s.queueTab, container.NewTabItem(lang.L("我的草稿"), s.mine.Content()))
 	return s.tabs
 }
 
@@ -221,8 +227,10 @@ func (s *ClerkScreen) Content() fyne.CanvasObject { return s.root }
 // First returns the title entry, the decision form's first field; Ctrl+O still opens a draft from it.
 func (s *ClerkScreen) First() fyne.Focusable { return s.title }
 
-// Reload fetches the clerk's returned drafts in the background.
+// Reload fetches the clerk's returned drafts and all their drafts in the
+// background; a draft that came back or was decided since is noticed at the top.
 func (s *ClerkScreen) Reload() {
+	s.mine.Reload()
 	go func() {
 		recs, err := s.fetchQueue()
 		fyne.Do(func() { s.showQueue(recs, err) })
@@ -534,6 +542,7 @@ func (s *ClerkScreen) recheck() {
 	if s.filling {
 		return
 	}
+	s.syncLock()
 	if s.draft.Report == nil {
 		s.outcome = review.Outcome{}
 		s.returns.SetText(lang.L("打开草稿后，这里会随填写随时列出会被退文的原因。"))
@@ -810,6 +819,7 @@ func (s *ClerkScreen) submitted(rec *index.Record, err error) {
 	s.recheck()
 	s.formScroll.ScrollToTop()
 	s.LoadQueue() // the draft left or joined the returned ones; an error is shown there
+	s.mine.Load()
 }
 
 // clerkRouteText words where a submitted draft goes: each role in Chinese with why.

@@ -274,8 +274,8 @@ func TestClerkScreen_Refusal(t *testing.T) {
 			t.Errorf("form lost what was typed: reason %q, decision %+v", reason.Base().Text, s.Decision())
 		}
 		q, _ := svc.Desk.Queue(context.Background(), clerkUser.Actor())
-		if len(q) != 1 || clerkOne[*widget.List](t, w).Length() != 1 {
-			t.Fatalf("returned drafts %d, list %d", len(q), clerkOne[*widget.List](t, w).Length())
+		if len(q) != 1 || clerkReturnedList(t, w).Length() != 1 {
+			t.Fatalf("returned drafts %d, list %d", len(q), clerkReturnedList(t, w).Length())
 		}
 		test.Type(reason.Base(), "，经征求意见，值班表载有个人信息，不宜主动公开全文")
 		s.Submit()
@@ -297,14 +297,14 @@ func TestClerkScreen_Refusal(t *testing.T) {
 		id := clerkReturned(t, svc)
 		s, w := clerkNewScreen(t, svc)
 		s.LoadQueue()
-		clerkOne[*widget.List](t, w).Select(0)
+		clerkReturnedList(t, w).Select(0)
 		_, reason := clerkEntries(t, w)
 		test.Type(reason.Base(), "（已补充定密依据）")
 		typed := reason.Base().Text
 
 		other, ow := clerkNewScreen(t, svc) // the same clerk resubmits it from another window first
 		other.LoadQueue()
-		clerkOne[*widget.List](t, ow).Select(0)
+		clerkReturnedList(t, ow).Select(0)
 		other.Submit()
 		if rec, _ := svc.Archive.Store.Get(context.Background(), id); rec.State == review.StateReturned {
 			t.Fatal("other window did not resubmit")
@@ -363,7 +363,7 @@ func TestClerkScreen_ReturnedReloads(t *testing.T) {
 	if err := s2.LoadQueue(); err != nil {
 		t.Fatal(err)
 	}
-	list := clerkOne[*widget.List](t, w2)
+	list := clerkReturnedList(t, w2)
 	if list.Length() != 1 {
 		t.Fatalf("%d returned drafts listed, want 1", list.Length())
 	}
@@ -457,4 +457,14 @@ func TestClerkScreen_Policy(t *testing.T) {
 	if in := s.Decision().Interpretation; in == nil || in.File != "解读.txt" || !in.Readable {
 		t.Errorf("interpretation %+v", in)
 	}
+}
+
+// clerkReturnedList returns the list of returned drafts, the first of the screen's lists (我的草稿 is the other).
+func clerkReturnedList(t *testing.T, w fyne.Window) *widget.List {
+	t.Helper()
+	lists := clerkFind[*widget.List](w)
+	if len(lists) != 2 {
+		t.Fatalf("%d lists in the window, want the returned drafts and 我的草稿", len(lists))
+	}
+	return lists[0]
 }

@@ -26,6 +26,7 @@ type clerkWithheld struct {
 	rows   *fyne.Container
 	empty  *widget.Label
 	button *widget.Button // 标为不予公开…, in the document view's bar
+	locked bool           // the form is read-only: no passage may be unmarked
 }
 
 // newClerkWithheld builds the section of the form and the button of the document view.
@@ -67,6 +68,9 @@ func (w *clerkWithheld) show() {
 		l := widget.NewLabel(fmt.Sprintf(lang.L("%d. 不予公开“%s”\n依据：%s；理由：%s"), i+1, review.Clip(r.Text, 40), basis, queueOr(r.Reason, lang.L("（未填）"))))
 		l.Wrapping = fyne.TextWrapWord
 		unmark := widget.NewButtonWithIcon(lang.L("取消标记"), theme.ContentUndoIcon(), func() { w.unmark(i) })
+		if w.locked {
+			unmark.Disable()
+		}
 		objs = append(objs, container.NewBorder(nil, nil, nil, unmark, l))
 	}
 	w.rows.Objects = objs

@@ -32,7 +32,7 @@ func TestAskNote_Keys(t *testing.T) {
 	t.Run("FocusTabCtrlEnter", func(t *testing.T) {
 		w := dialogWindow(t)
 		got := "-"
-		askNote(w, "签发", "签发", "意见", func(note string) { got = note })
+		askNoteKept(w, "签发", "签发", "意见", new(string), func(note string) { got = note })
 		e, ok := w.Canvas().Focused().(*modalEntry)
 		if !ok {
 			t.Fatalf("focus on %T, want the note", w.Canvas().Focused())
@@ -54,7 +54,7 @@ func TestAskNote_Keys(t *testing.T) {
 	t.Run("Escape", func(t *testing.T) {
 		w := dialogWindow(t)
 		called := false
-		askNote(w, "退回起草人", "退回", "理由", func(string) { called = true })
+		askNoteKept(w, "退回起草人", "退回", "理由", new(string), func(string) { called = true })
 		e := w.Canvas().Focused().(*modalEntry)
 		test.Type(e, "理由")
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -111,7 +111,7 @@ func TestChangePassword_Keys(t *testing.T) {
 // its own key handler back once both are closed.
 func TestModal_Nested(t *testing.T) {
 	w := dialogWindow(t)
-	askNote(w, "退回起草人", "退回", "理由", func(string) { showMessage(w, "未能办理", "请填写退回理由") })
+	askNoteKept(w, "退回起草人", "退回", "理由", new(string), func(string) { showMessage(w, "未能办理", "请填写退回理由") })
 	w.Canvas().Focused().(*modalEntry).TypedShortcut(ctrlEnter)
 	if n := len(w.Canvas().Overlays().List()); n != 1 {
 		t.Fatalf("%d dialogs after the answer, want the message", n)
@@ -133,7 +133,7 @@ func TestClerkScreen_CtrlEnterBehindDialog(t *testing.T) {
 	s := NewClerkScreen(w, docTestServices(t), &Session{User: index.User{Name: "张起草", Role: review.RoleClerk}})
 	w.SetContent(s.Content())
 	closed := false
-	askNote(w, "说明", "确定", "说明", func(string) { closed = true })
+	askNoteKept(w, "说明", "确定", "说明", new(string), func(string) { closed = true })
 	w.Canvas().Unfocus()
 	s.onShortcut(ctrlEnter) // what the canvas does with Ctrl+Enter when nothing has the focus
 	if !closed || w.Canvas().Overlays().Top() != nil {

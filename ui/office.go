@@ -180,8 +180,13 @@ func (s *SearchScreen) Content() fyne.CanvasObject { return s.root }
 // First returns the search words' entry, where the keyboard starts.
 func (s *SearchScreen) First() fyne.Focusable { return s.query }
 
-// Reload runs the current search again in the background.
-func (s *SearchScreen) Reload() {
+// Reload runs the current search again in the background, as the window does
+// every half minute: the record on show stays open and the list where it was.
+func (s *SearchScreen) Reload() { s.run(false) }
+
+// run runs the search the form describes in the background; a fresh one
+// (the person pressed 检索) starts from the top with no record open.
+func (s *SearchScreen) run(fresh bool) {
 	q, err := s.form()
 	if err != nil {
 		s.setStatus(err.Error(), widget.DangerImportance)
@@ -191,7 +196,7 @@ func (s *SearchScreen) Reload() {
 	runLatest(&s.pending, func() func() {
 		hits, err := s.svc.backend().Search(context.Background(), s.sess.Actor(), q)
 		return func() {
-			s.showHits(hits, err)
+			s.showHits(hits, err, fresh)
 			s.changed()
 		}
 	})
@@ -207,7 +212,7 @@ func (s *SearchScreen) Search() error {
 	}
 	s.pending++
 	hits, err := s.svc.backend().Search(context.Background(), s.sess.Actor(), q)
-	s.showHits(hits, err)
+	s.showHits(hits, err, true)
 	return err
 }
 
@@ -265,16 +270,23 @@ func (s *SearchScreen) form() (index.Query, error) {
 	return q, nil
 }
 
-// showHits lists search results, or says why there are none.
-func (s *SearchScreen) showHits(hits []index.Hit, err error) {
+// showHits lists search results, or says why there are none. Unless fresh,
+// the record on show stays open and the list keeps its place.
+func (s *SearchScreen) showHits(hits []index.Hit, err error, fresh bool) {
 	s.search.Enable()
+	if !fresh && s.record != nil {
+		s.refreshHits(hits, err)
+		return
+	}
 	s.hits = hits
 	s.masked = map[int64]string{}
 	s.record = nil
 	s.sheet.set(0)
 	s.list.UnselectAll()
 	s.list.Refresh()
-	s.list.ScrollToTop()
+	if fresh {
+		s.list.ScrollToTop()
+	}
 	s.page.Hide()
 	s.empty.Show()
 	switch {
@@ -409,11 +421,11 @@ func officeMarked(snippet string, oneLine bool) []widget.RichTextSegment {
 	return segs
 }
 
-// onSearchTapped runs the search in the background.
-func (s *SearchScreen) onSearchTapped() { s.Reload() }
+// onSearchTapped runs a fresh search in the background.
+func (s *SearchScreen) onSearchTapped() { s.run(true) }
 
-// onSubmitted runs the search when Enter is pressed in an entry.
-func (s *SearchScreen) onSubmitted(string) { s.Reload() }
+// onSubmitted runs a fresh search when Enter is pressed in an entry.
+func (s *SearchScreen) onSubmitted(string) { s.run(true) }
 
 // onListSelected reads the picked record in the background and shows it.
 func (s *SearchScreen) onListSelected(i widget.ListItemID) {
@@ -491,6 +503,8 @@ type ReReviewScreen struct {
 	pending int
 	docID   int64 // the record whose text is on show or being read
 	docLoad int   // number of the latest read of a record's text
+
+	notes queueNotes // reasons typed for a keep or conversion that has not gone through
 }
 
 // reReviewData is one load of the re-review lists.
@@ -730,10 +744,10 @@ func (s *ReReviewScreen) onDueSelected(i widget.ListItemID) {
 func (s *ReReviewScreen) onKeepTapped() {
 	id := s.current
 	user, text := s.sess.User.Name, s.keptText(id)
-	askNote(s.win, lang.L("维持原决定"), lang.L("维持"), lang.L("维持的理由（必填）"), func(note string) {
+	askNoteKept(s.win, lang.L("维持原决定"), lang.L("维持"), lang.L("维持的理由（必填）"), s.notes.at(id, "keep", -1), func(note string) {
 		s.run(func() (string, error) {
 			return text, s.svc.backend().Keep(context.Background(), id, user, note)
-		}, lang.L("维持原决定"))
+		}, lang.L("维持原决定"), func() { s.notes.drop(id, "keep", -1) })
 	})
 }
 
@@ -741,16 +755,17 @@ func (s *ReReviewScreen) onKeepTapped() {
 func (s *ReReviewScreen) onConvertTapped() {
 	id := s.current
 	user := s.sess.User.Name
-	askNote(s.win, lang.L("转为主动公开"), lang.L("转为主动公开"), lang.L("转为主动公开的理由（如：原不公开的情形已消失）"), func(note string) {
+	askNoteKept(s.win, lang.L("转为主动公开"), lang.L("转为主动公开"), lang.L("转为主动公开的理由（如：原不公开的情形已消失）"), s.notes.at(id, "convert", -1), func(note string) {
 		s.run(func() (string, error) {
 			newID, out, err := s.svc.backend().Convert(context.Background(), id, user, note)
 			return officeConvertText(newID, out), err
-		}, lang.L("转为主动公开"))
+		}, lang.L("转为主动公开"), func() { s.notes.drop(id, "convert", -1) })
 	})
 }
 
-// run applies keep or convert off the UI goroutine and shows the outcome.
-func (s *ReReviewScreen) run(act func() (string, error), what string) {
+// run applies keep or convert off the UI goroutine and shows the outcome;
+// forget is called when it went through, so the reason typed is dropped.
+func (s *ReReviewScreen) run(act func() (string, error), what string, forget func()) {
 	s.keep.Disable()
 	s.convert.Disable()
 	runLatest(&s.pending, func() func() {
@@ -758,6 +773,9 @@ func (s *ReReviewScreen) run(act func() (string, error), what string) {
 		d := s.fetch()
 		return func() {
 			s.finish(what, err, done, d)
+			if err == nil {
+				forget()
+			}
 			s.changed()
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -66,6 +67,7 @@ type QueueScreen struct {
 	current  int64 // ID of the draft on show, 0 for none
 	pending  int   // number of the latest background load; older ones are dropped
 	docOrder []int // the findings of the draft on show in the order its text view walks them
+	notes    queueNotes
 }
 
 // queueData is one load of a role's queue, with the similar decisions of each draft for the legal office.
@@ -80,6 +82,7 @@ type queueData struct {
 type queueActResult struct {
 	id      int64
 	action  string
+	finding int
 	rec     *index.Record
 	err     error
 	firstBy *review.Action // who acted on the draft after it was shown here, when someone did
@@ -274,7 +277,7 @@ func (s *QueueScreen) fetch(who review.Actor) queueData {
 // shown is the length of the draft's history as it was on screen, -1 when unknown.
 func (s *QueueScreen) apply(who review.Actor, id int64, shown int, action string, finding int, note string) queueActResult {
 	ctx := context.Background()
-	res := queueActResult{id: id, action: action}
+	res := queueActResult{id: id, action: action, finding: finding}
 	res.rec, res.err = s.svc.backend().Act(ctx, id, who, action, finding, note)
 	if res.err != nil && shown >= 0 {
 		if now, err := s.svc.backend().Get(ctx, who, id); err == nil && len(now.History) > shown {
@@ -312,6 +315,7 @@ func (s *QueueScreen) finish(res queueActResult) {
 	s.showData(res.data)
 	switch {
 	case res.err == nil:
+		s.notes.drop(res.id, res.action, res.finding)
 		s.setStatus(queueDoneText(res.action, res.rec), widget.SuccessImportance)
 	case res.firstBy != nil:
 		a := res.firstBy
@@ -388,11 +392,10 @@ func (s *QueueScreen) display(i int) {
 		return
 	}
 	r := &s.recs[i]
-	if s.current != r.ID {
+	again := s.current == r.ID // a reload: the text on show stays where it was scrolled
+	if !again {
 		s.detail.ScrollToTop()
 		s.clearStatus()
-	}
-	if s.current != r.ID {
 		s.doc.SetLoading(lang.L("正在读取…"))
 	}
 	s.current = r.ID
@@ -413,11 +416,13 @@ func (s *QueueScreen) display(i int) {
 	s.route.SetText(queueRouteText(r))
 	s.showFindings(r)
 	s.showWithheld(r)
-	s.showDoc(r)
+	if !again {
+		s.showDoc(r)
+	}
 	if s.role == review.LegalOffice {
 		s.showSimilar(s.sims[r.ID])
 	}
-	s.history.SetText(queueHistoryText(r.History))
+	s.history.SetText(queueHistoryText(r.History, findingOrder(r.Findings)))
 }
 
 // emptyText is what the page says when nothing waits.
@@ -433,7 +438,7 @@ func (s *QueueScreen) showFindings(r *index.Record) {
 	order := findingOrder(r.Findings)
 	open := 0
 	objs := make([]fyne.CanvasObject, 0, 2*len(order)+1)
-	for _, i := range order {
+	for n, i := range order {
 		f := r.Findings[i]
 		res, resolved := r.Resolutions[i]
 		if !resolved && review.NeedsResolution(f) {
@@ -442,7 +447,7 @@ func (s *QueueScreen) showFindings(r *index.Record) {
 		if len(objs) > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
-		objs = append(objs, s.findingCard(i, f, res, resolved))
+		objs = append(objs, s.findingCard(i, n+1, f, res, resolved))
 	}
 	if r.Unreadable != "" {
 		l := widget.NewLabel(lang.L("文件无法检查：") + r.Unreadable)
@@ -461,10 +466,11 @@ func (s *QueueScreen) showFindings(r *index.Record) {
 	s.findings.Refresh()
 }
 
-// findingCard shows one finding: severity, category, part, hidden, text, note, the resolution, and for the secrecy officer the buttons.
-func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, resolved bool) fyne.CanvasObject {
+// findingCard shows finding i, numbered n as listed: severity, category, part, hidden, text, note, the resolution, and for the secrecy officer the buttons.
+func (s *QueueScreen) findingCard(i, n int, f scan.Finding, res review.Resolution, resolved bool) fyne.CanvasObject {
 	sev := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: severityColor(f.Severity)}
 	head := widget.NewRichText(
+		&widget.TextSegment{Text: fmt.Sprintf("%d. ", n), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: "［" + f.Severity.Chinese() + "］", Style: sev},
 		&widget.TextSegment{Text: fmt.Sprintf(lang.L(" %s · %s · 隐藏：%s"), categoryName(f.Category), place(f), yesNo(f.Hidden)),
 			Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
@@ -501,8 +507,8 @@ func (s *QueueScreen) findingCard(i int, f scan.Finding, res review.Resolution, 
 	}
 	buttons := container.NewHBox(widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.locate(i) }))
 	if s.role == review.SecrecyOfficer && strong {
-		confirm := widget.NewButton(lang.L("确认"), func() { s.onResolveTapped(i, review.ActionConfirm) })
-		clear := widget.NewButton(lang.L("排除误报"), func() { s.onResolveTapped(i, review.ActionClear) })
+		confirm := widget.NewButton(lang.L("确认"), func() { s.onResolveTapped(i, n, review.ActionConfirm) })
+		clear := widget.NewButton(lang.L("排除误报"), func() { s.onResolveTapped(i, n, review.ActionClear) })
 		buttons.Add(confirm)
 		buttons.Add(clear)
 	}
@@ -578,16 +584,17 @@ func queueRouteText(r *index.Record) string {
 	return strings.Join(lines, "\n")
 }
 
-// queueHistoryText lists a draft's history, one action a line.
-func queueHistoryText(h []review.Action) string {
+// queueHistoryText lists a draft's history, one action a line; a finding is
+// numbered as the findings are listed, in order.
+func queueHistoryText(h []review.Action, order []int) string {
 	if len(h) == 0 {
 		return lang.L("（无）")
 	}
 	lines := make([]string, len(h))
 	for i, a := range h {
 		t := fmt.Sprintf("%s  %s（%s）%s", a.At.Local().Format("2006-01-02 15:04"), a.User, index.RoleName(a.Role), queueActionName(a.Action))
-		if (a.Action == review.ActionConfirm || a.Action == review.ActionClear) && a.Finding >= 0 {
-			t += fmt.Sprintf(lang.L("第 %d 条检查结果"), a.Finding+1)
+		if n := slices.Index(order, a.Finding); (a.Action == review.ActionConfirm || a.Action == review.ActionClear) && n >= 0 {
+			t += fmt.Sprintf(lang.L("第 %d 条检查结果"), n+1)
 		}
 		t += " → " + queueStateName(a.State)
 		if a.Note != "" {
@@ -618,7 +625,10 @@ func (s *QueueScreen) onPassTapped() {
 	if s.role == review.DeputyHead || s.role == review.PrincipalHead {
 		action, title, prompt = review.ActionSign, lang.L("签发"), lang.L("签发意见（可不填）")
 	}
-	askNote(s.win, title, s.pass.Text, prompt, func(note string) { s.start(id, action, -1, note) })
+	if s.refusePass() {
+		return
+	}
+	askNoteKept(s.win, title, s.pass.Text, prompt, s.notes.at(id, action, -1), func(note string) { s.start(id, action, -1, note) })
 }
 
 // onReturnTapped asks for the reason and returns the draft on show to its drafter.
@@ -627,28 +637,32 @@ func (s *QueueScreen) onReturnTapped() {
 	if id == 0 {
 		return
 	}
-	askNote(s.win, lang.L("退回起草人"), lang.L("退回"), lang.L("退回理由（必填，起草人据此修改）"), func(note string) {
+	askNoteKept(s.win, lang.L("退回起草人"), lang.L("退回"), lang.L("退回理由（必填，起草人据此修改）"), s.notes.at(id, review.ActionReturn, -1), func(note string) {
 		s.start(id, review.ActionReturn, -1, note)
 	})
 }
 
 // onResolveTapped asks for a note, then confirms the finding or clears it as a false alarm.
-func (s *QueueScreen) onResolveTapped(finding int, action string) {
+// n is the finding's number in the list on screen.
+func (s *QueueScreen) onResolveTapped(finding, n int, action string) {
 	id := s.current
 	title, ok, prompt := lang.L("确认检查结果"), lang.L("确认"), lang.L("说明（可不填），如：经核实确属国家秘密")
 	if action == review.ActionClear {
 		title, ok, prompt = lang.L("排除误报"), lang.L("排除误报"), lang.L("为何属于误报（必填）")
 	}
-	askNote(s.win, fmt.Sprintf(lang.L("%s：第 %d 条"), title, finding+1), ok, prompt, func(note string) {
+	askNoteKept(s.win, fmt.Sprintf(lang.L("%s：第 %d 条"), title, n), ok, prompt, s.notes.at(id, action, finding), func(note string) {
 		s.start(id, action, finding, note)
 	})
 }
 
-// askNote shows a dialog with a multi-line entry and passes the note typed, trimmed, to done when confirmed.
+// askNoteKept shows a dialog with a multi-line entry and passes the note typed, trimmed, to done when confirmed.
 // The keyboard is on the entry; Ctrl+Enter confirms, Escape cancels and Tab moves to the buttons.
-func askNote(win fyne.Window, title, confirm, prompt string, done func(note string)) {
+// The entry starts with *kept and writes what is typed back to it, so a note survives a refusal or a cancelled dialog.
+func askNoteKept(win fyne.Window, title, confirm, prompt string, kept *string, done func(note string)) {
 	m := newModal(win)
 	e := m.entry(true)
+	e.SetText(*kept)
+	e.OnChanged = func(text string) { *kept = text }
 	e.SetPlaceHolder(prompt)
 	e.SetMinRowsVisible(4)
 	d := dialog.NewCustomConfirm(title, confirm, lang.L("取消"), e, func(ok bool) {

@@ -108,6 +108,9 @@ func (s *Shell) SignedIn(u index.User) {
 	case index.RoleAdmin:
 		add(lang.L("账号"), NewUsersScreen(s.win, s.svc, s.sess))
 	}
+	if _, reviews := review.StepState(u.Role); reviews {
+		add(lang.L("已办"), NewMineScreen(s.win, s.svc, s.sess))
+	}
 	if index.MaySearch(u.Role) {
 		add(lang.L("档案检索"), NewSearchScreen(s.win, s.svc, s.sess))
 	}

@@ -33,14 +33,15 @@ type Part struct {
 
 // Document is the text of one file, split into parts.
 type Document struct {
-	Path     string  // the file it was read from
-	Format   string  // "docx", "doc", "pdf", "ofd" or "txt"
-	Encoding string  // for .txt: the encoding detected
-	Parts    []Part  // in reading order: body first
-	Pages    int     // for .pdf: number of pages
-	Coverage float64 // share of the file whose text could be read, 0..1
-	Signed   bool    // for .ofd: the document carries electronic signatures or seals
-	Engine   string  // for .pdf: the engine that read it, "pdf" (first) or "pdfium" (second)
+	Path     string    // the file it was read from
+	Format   string    // "docx", "doc", "pdf", "ofd" or "txt"
+	Encoding string    // for .txt: the encoding detected
+	Parts    []Part    // in reading order: body first
+	Pages    int       // for .pdf: number of pages
+	Coverage float64   // share of the file whose text could be read, 0..1
+	Signed   bool      // for .ofd: the document carries electronic signatures or seals
+	Engine   string    // for .pdf: the engine that read it, "pdf" (first) or "pdfium" (second)
+	Headings []Heading // for .docx: the body's first paragraphs in the Title style or centred, in order
 
 	// For .pdf and .ofd, pages without text read, by why: text whose fonts give
 	// no Unicode (unread), images or drawings only (unread), nothing drawn at all.

@@ -49,6 +49,7 @@ func readDOCX(data []byte, lim Limits) (*Document, error) {
 		return nil, err
 	}
 	doc.Parts = append(doc.Parts, body...)
+	doc.Headings = r.headings
 	for _, g := range []struct {
 		prefix string
 		kind   PartKind
@@ -85,10 +86,11 @@ func tooDeep(name string) *UnreadableError {
 }
 
 type docxReader struct {
-	files  map[string]*zip.File
-	lim    Limits
-	budget int64 // decompressed bytes still allowed
-	text   int64 // bytes of text read so far, against Limits.MaxPartsBytes
+	files    map[string]*zip.File
+	lim      Limits
+	budget   int64     // decompressed bytes still allowed
+	text     int64     // bytes of text read so far, against Limits.MaxPartsBytes
+	headings []Heading // the body's, once read
 }
 
 // named returns the XML parts whose names start with prefix, in name order.
@@ -158,10 +160,16 @@ func (r *docxReader) wordPart(name string, kind PartKind) ([]Part, error) {
 	if r.lim.MaxPartsBytes > 0 {
 		w.max = r.lim.MaxPartsBytes - r.text
 	}
+	if kind == Body {
+		w.heads = &docxHeadings{titleStyles: r.titleStyles()}
+	}
 	if err := w.read(rc, r.lim.MaxXMLDepth); err != nil {
 		return nil, r.partError(name, err)
 	}
 	r.text += int64(w.size())
+	if w.heads != nil {
+		r.headings = w.heads.list
+	}
 	hidden := kind == Comment
 	parts := []Part{{Kind: kind, Name: name, Hidden: hidden, Text: w.visible.String()}}
 	if w.vanished.Len() > 0 {
@@ -180,7 +188,8 @@ func (r *docxReader) wordPart(name string, kind PartKind) ([]Part, error) {
 type wordText struct {
 	storySinks
 	inRun, runHidden, inRPr bool
-	max                     int64 // most bytes of text this part may give; 0: no limit
+	max                     int64         // most bytes of text this part may give; 0: no limit
+	heads                   *docxHeadings // for the body: its headings, nil for other stories
 }
 
 func newWordText() *wordText { return &wordText{} }
@@ -214,6 +223,13 @@ func (w *wordText) read(rd io.Reader, maxDepth int) error {
 			}
 			if t.Name.Space != nsW {
 				continue
+			}
+			if w.heads != nil {
+				w.heads.inPPr = w.heads.inPPr || t.Name.Local == "pPr"
+				w.heads.property(t)
+				if t.Name.Local == "p" {
+					w.heads.startParagraph(w.visible.Len())
+				}
 			}
 			switch t.Name.Local {
 			case "r":
@@ -253,7 +269,14 @@ func (w *wordText) read(rd io.Reader, maxDepth int) error {
 				w.inRPr = false
 			case "t", "delText":
 				textSink = nil
+			case "pPr":
+				if w.heads != nil {
+					w.heads.inPPr = false
+				}
 			case "p":
+				if w.heads != nil {
+					w.heads.endParagraph(w.visible.String())
+				}
 				w.endParagraph()
 			}
 		case xml.CharData:

@@ -16,13 +16,14 @@ var (
 	mentionAfter  = []string{"法", "审查", "审核", "管理", "保护", "教育", "意识", "以外", "之外", "的以外", "的除外", "除外", "规定", "制度", "条例"}
 )
 
-// before returns up to n folded, non-space runes that precede offset i on its line.
-func (ps *partScan) before(i, n int) string {
+// before returns up to n folded, non-space runes that precede offset i; a
+// line break ends it unless crossLines is set.
+func (ps *partScan) before(i, n int, crossLines bool) string {
 	text := ps.p.Text
 	var rs []rune
 	for j := i; j > 0 && len(rs) < n; {
 		r, size := utf8.DecodeLastRuneInString(text[:j])
-		if r == '\n' {
+		if r == '\n' && !crossLines {
 			break
 		}
 		j -= size
@@ -55,15 +56,18 @@ func (ps *partScan) after(j, n int, crossLines bool) string {
 	return b.String()
 }
 
-// isMention reports a term at text[i:j] that the surrounding words show is only talked about.
+// isMention reports a term at text[i:j] that the surrounding words show is
+// only talked about. The words may stand on the line before or after: a PDF
+// breaks its lines in the middle of a phrase where a .docx does not, and the
+// same words must give the same severity in both.
 func (ps *partScan) isMention(i, j int) bool {
-	pre := ps.before(i, 4)
+	pre := ps.before(i, 4, true)
 	for _, w := range mentionBefore {
 		if strings.Contains(pre, w) {
 			return true
 		}
 	}
-	post := ps.after(j, 4, false)
+	post := ps.after(j, 4, true)
 	for _, w := range mentionAfter {
 		if strings.HasPrefix(post, w) {
 			return true
@@ -72,12 +76,38 @@ func (ps *partScan) isMention(i, j int) bool {
 	return ps.inBookTitle(i)
 }
 
-// inBookTitle reports whether offset i sits inside 《…》 on its line.
+// inBookTitle reports whether offset i sits inside 《…》 opened at most
+// bookTitleRunes before it, on its line or the one before.
 func (ps *partScan) inBookTitle(i int) bool {
-	line := ps.p.Text[ps.lineStart:i]
-	open := strings.LastIndex(line, "《")
-	return open >= 0 && !strings.Contains(line[open:], "》")
+	start := ps.lineStart
+	if start > 0 {
+		start = strings.LastIndexByte(ps.p.Text[:start-1], '\n') + 1
+	}
+	text := ps.p.Text[start:i]
+	open := strings.LastIndex(text, "《")
+	return open >= 0 && !strings.Contains(text[open:], "》") && utf8.RuneCountInString(text[open:]) <= bookTitleRunes
 }
+
+// bookTitleRunes is the longest title of a law or document 《…》 is taken to hold.
+const bookTitleRunes = 40
+
+// continued reports whether the current line carries on the line before it,
+// as a PDF breaks running text: that line is long and ends no sentence. Such
+// a line is not a label even when it is short.
+func (ps *partScan) continued() bool {
+	if ps.lineStart == 0 {
+		return false
+	}
+	prev := ps.p.Text[:ps.lineStart-1]
+	prev = prev[strings.LastIndexByte(prev, '\n')+1:]
+	prev = strings.Join(strings.Fields(prev), "")
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return utf8.RuneCountInString(prev) >= wrappedLineRunes && !strings.ContainsRune("。！？；：!?;:", last)
+}
+
+// wrappedLineRunes is how long a line must be to be taken for running text
+// broken by the page's width: longer than any header element of GB/T 9704.
+const wrappedLineRunes = 16
 
 // atHead reports whether the current line is in the head of the part.
 func (ps *partScan) atHead() bool { return ps.line <= headLines }
@@ -85,5 +115,5 @@ func (ps *partScan) atHead() bool { return ps.line <= headLines }
 // shortLine reports whether text[i:j] stands on a line of its own, with at most
 // a few other characters (内部资料 注意保存, 密件), as a label does.
 func (ps *partScan) shortLine(i, j int) bool {
-	return utf8.RuneCountInString(ps.before(i, 12)) <= 6 && utf8.RuneCountInString(ps.after(j, 12, false)) <= 8
+	return !ps.continued() && utf8.RuneCountInString(ps.before(i, 12, false)) <= 6 && utf8.RuneCountInString(ps.after(j, 12, false)) <= 8
 }

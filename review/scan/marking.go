@@ -88,7 +88,7 @@ func advanceRunes(text string, j, n int) int {
 // classification marking by its form and place, or a word in prose.
 func (ps *partScan) level(i, j int, word string) int {
 	t := ps.tail(j)
-	pre := ps.before(i, 12)
+	pre := ps.before(i, 12, false)
 	copyNo := ""
 	// a property value ("关键词：机密★1年") starts after its label
 	lineStart := pre == "" || pre == "密级:" || pre == "密级" ||

@@ -93,7 +93,7 @@ func (ps *partScan) personal(i, j int, tok string) bool {
 var cardWords = []string{"卡", "账号", "帐号", "账户", "帐户", "开户"}
 
 func (ps *partScan) cardWordBefore(i int) bool {
-	pre := ps.before(i, 12)
+	pre := ps.before(i, 12, false)
 	for _, w := range cardWords {
 		if strings.Contains(pre, w) {
 			return true
