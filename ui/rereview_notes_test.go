@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"prepub/index"
 	"prepub/review"
@@ -29,11 +28,11 @@ func TestReReviewScreen_ReasonKept(t *testing.T) {
 	typed := "仍仅涉及个别申请人，维持依申请公开"
 	test.Tap(rqButton(t, w.Content(), "维持"))
 	top := w.Canvas().Overlays().Top()
-	test.Type(rqFind(top, func(e *widget.Entry) bool { return e.MultiLine }), typed)
+	test.Type(ui.DialogNote(top), typed)
 	test.Tap(rqButton(t, top, "取消"))
 
 	test.Tap(rqButton(t, w.Content(), "维持"))
-	e := rqFind(w.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.MultiLine })
+	e := ui.DialogNote(w.Canvas().Overlays().Top())
 	if e == nil || e.Text != typed {
 		t.Fatalf("reason not kept: %v", e)
 	}

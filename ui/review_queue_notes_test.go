@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"prepub/review"
+	"prepub/ui"
 )
 
 // rqLateMarking is a classified draft whose marking is its last finding in the text, listed first (strongest).
@@ -26,7 +26,7 @@ func TestQueueScreen_PassExplainedBeforeTyping(t *testing.T) {
 	if top == nil || !rqDialogShows(w, "还有 1 条高风险或严重的检查结果未确认或排除") {
 		t.Fatalf("no explanation: %q", rqTexts(top))
 	}
-	if rqFind(top, func(e *widget.Entry) bool { return e.MultiLine }) != nil {
+	if ui.DialogNote(top) != nil {
 		t.Error("an opinion is asked for an action that will be refused")
 	}
 	if after := rqSnap(t, svc, secret.ID); after != before {
@@ -45,7 +45,7 @@ func TestQueueScreen_RefusedNoteKept(t *testing.T) {
 
 	test.Tap(rqButton(t, w.Content(), "退回"))
 	top := w.Canvas().Overlays().Top()
-	test.Type(rqFind(top, func(e *widget.Entry) bool { return e.MultiLine }), typed)
+	test.Type(ui.DialogNote(top), typed)
 	test.Tap(rqButton(t, top, "取消"))
 
 	// Someone else returns the draft first: the desk refuses this officer's return.
@@ -56,7 +56,7 @@ func TestQueueScreen_RefusedNoteKept(t *testing.T) {
 	s.OnChanged = func() { done <- struct{}{} }
 	test.Tap(rqButton(t, w.Content(), "退回"))
 	top = w.Canvas().Overlays().Top()
-	e := rqFind(top, func(e *widget.Entry) bool { return e.MultiLine })
+	e := ui.DialogNote(top)
 	if e == nil || e.Text != typed {
 		t.Fatalf("cancelled opinion not kept: %v", e)
 	}
@@ -77,7 +77,7 @@ func TestQueueScreen_RefusedNoteKept(t *testing.T) {
 		t.Fatal("resubmitted draft not listed")
 	}
 	test.Tap(rqButton(t, w.Content(), "退回"))
-	e = rqFind(w.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.MultiLine })
+	e = ui.DialogNote(w.Canvas().Overlays().Top())
 	if e == nil || e.Text != typed+"。" {
 		t.Errorf("refused opinion not kept: %v", e)
 	}
