@@ -33,8 +33,7 @@ const (
 	victimAddr    = "127.0.0.2"
 	otherAddr     = "127.0.0.3"
 	attackerAddr  = "127.0.0.4"
-	signInPause   = 250 * time.Millisecond // between one user's sign-ins
-	floodDefaultN = 32                     // attacker connections
+	floodDefaultN = 32 // attacker connections
 )
 
 // floodNames are what the attacker types for the victim's name: the name with
@@ -48,20 +47,24 @@ var floodNames = []string{floodVictim, " " + floodVictim, floodVictim + "\t", "\
 // PREPUB_FLOOD_CONNS connections (default 32) from one address guesses the
 // victim's password, under variants of the name, as fast as it is answered;
 // meanwhile the victim (from a second address) and another user (from a
-// third) sign in with their right passwords every 250 ms, as they did for
-// half as long before the flood. PREPUB_FLOOD_CLOCK=k runs the server's clock
-// k times as fast, so the limiter's delays (5 s doubling to 5 minutes) pass
-// within the run; guesses per minute are per minute of the server's clock.
+// third) sign in with their right passwords every 250 ms (PREPUB_FLOOD_PAUSE_MS), as they did for
+// half as long (at most 30 s) before the flood. The limiter's longest delay is
+// 5 minutes, so a run of 330 s sees it expire once. PREPUB_FLOOD_CLOCK=k runs
+// the server's clock k times as fast for a quick look; guesses per minute are
+// then per minute of the server's clock, but the time a guess waits for a hash
+// slot is stretched k times too, which lets more guesses past the limiter than real time would.
 // Run with -benchtime=1x (bench/login.sh); it prints one "login-flood:" line per figure.
 func BenchmarkLoginFlood(b *testing.B) {
 	conns := envInt("PREPUB_FLOOD_CONNS", floodDefaultN)
 	dur := time.Duration(envInt("PREPUB_FLOOD_SECONDS", 20)) * time.Second
 	speed := envInt("PREPUB_FLOOD_CLOCK", 1)
+	pause := time.Duration(envInt("PREPUB_FLOOD_PAUSE_MS", 250)) * time.Millisecond
 	for range b.N {
 		f := startFlood(b, speed)
-		base := f.signIns(dur/2, nil)
+		f.pause = pause
+		base := f.signIns(min(dur/2, 30*time.Second), nil)
 		f.mem.reset()
-		var att attack
+		var att *attack
 		under := f.signIns(dur, func(stop <-chan struct{}) { att = f.attack(conns, stop) })
 		heap, rss := f.mem.peak()
 		f.srv.Close()
@@ -73,6 +76,7 @@ func BenchmarkLoginFlood(b *testing.B) {
 			att.answers(), float64(att.answers())/dur.Seconds(), att.real, att.dummy, att.limited, att.other)
 		pr("attacker: %d of the victim's-hash checks came after the first 429; %.1f guesses at the victim's password per server minute",
 			att.realAfter429, float64(att.real)/serverMinutes)
+		pr("attacker: victim's-hash checks in bursts: %s", att.bursts())
 		for _, u := range []struct {
 			name, addr string
 		}{{floodVictim, victimAddr}, {floodOther, otherAddr}} {
@@ -96,6 +100,7 @@ type flood struct {
 	srv     *httptest.Server
 	clients map[string]*http.Client // by source address
 	mem     *memPeak
+	pause   time.Duration // between one user's sign-ins
 }
 
 // startFlood starts a fresh server over HTTPS on 127.0.0.1 with the two users, its clock running speed times as fast.
@@ -153,7 +158,7 @@ func (f *flood) login(addr, user, password string) (code int, took time.Duration
 }
 
 // signIns has the victim and the other user sign in with their passwords every
-// signInPause for d, while load (if any) runs until its stop channel closes.
+// f.pause for d, while load (if any) runs until its stop channel closes.
 func (f *flood) signIns(d time.Duration, load func(stop <-chan struct{})) signInRun {
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -167,7 +172,7 @@ func (f *flood) signIns(d time.Duration, load func(stop <-chan struct{})) signIn
 		users.Go(func() {
 			var s signIns
 			var refusedSince time.Time // the first of the refusals since the last sign-in let in
-			for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(signInPause) {
+			for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(f.pause) {
 				at := time.Now()
 				code, took, retry := f.login(u[1], u[0], passwordOf(u[0]))
 				switch code {
@@ -227,8 +232,8 @@ func (s *signIns) pct(p int) time.Duration {
 }
 
 func (s *signIns) String() string {
-	out := fmt.Sprintf("%d let in (p50 %v, p95 %v), %d refused 429, %d other", len(s.ok),
-		s.pct(50).Round(time.Millisecond), s.pct(95).Round(time.Millisecond), s.limited, s.other)
+	out := fmt.Sprintf("%d let in (p50 %v, p95 %v, max %v), %d refused 429, %d other", len(s.ok),
+		s.pct(50).Round(time.Millisecond), s.pct(95).Round(time.Millisecond), s.pct(100).Round(time.Millisecond), s.limited, s.other)
 	if s.limited > 0 {
 		out += fmt.Sprintf(" (Retry-After up to %d s, shut out for up to %v)", s.retryAfter, s.lockedOut.Round(time.Second))
 	}
@@ -239,13 +244,34 @@ func (s *signIns) String() string {
 type attack struct {
 	real, dummy, limited, other int64
 	realAfter429                int64
+	mu                          sync.Mutex
+	realAt                      []time.Duration // when each victim's-hash check was answered, from the flood's start
+}
+
+// bursts groups the victim's-hash checks into bursts (no gap longer than 5 s) and says when each began and its size.
+func (a *attack) bursts() string {
+	a.mu.Lock()
+	at := slices.Clone(a.realAt)
+	a.mu.Unlock()
+	slices.Sort(at)
+	var out []string
+	for i := 0; i < len(at); {
+		j := i + 1
+		for j < len(at) && at[j]-at[j-1] <= 5*time.Second {
+			j++
+		}
+		out = append(out, fmt.Sprintf("%d from %.0f s to %.0f s", j-i, at[i].Seconds(), at[j-1].Seconds()))
+		i = j
+	}
+	return strings.Join(out, "; ")
 }
 
 func (a *attack) answers() int64 { return a.real + a.dummy + a.limited + a.other }
 
 // attack guesses the victim's password over conns connections until stop closes.
-func (f *flood) attack(conns int, stop <-chan struct{}) attack {
-	var a attack
+func (f *flood) attack(conns int, stop <-chan struct{}) *attack {
+	a := &attack{}
+	start := time.Now()
 	var seen429 atomic.Bool
 	var n atomic.Int64
 	var wg sync.WaitGroup
@@ -266,6 +292,9 @@ func (f *flood) attack(conns int, stop <-chan struct{}) attack {
 					seen429.Store(true)
 				case code == 401 && strings.TrimSpace(name) == floodVictim:
 					atomic.AddInt64(&a.real, 1)
+					a.mu.Lock()
+					a.realAt = append(a.realAt, time.Since(start))
+					a.mu.Unlock()
 					if seen429.Load() {
 						atomic.AddInt64(&a.realAfter429, 1)
 					}
