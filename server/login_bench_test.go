@@ -47,13 +47,14 @@ var floodNames = []string{floodVictim, " " + floodVictim, floodVictim + "\t", "\
 // PREPUB_FLOOD_CONNS connections (default 32) from one address guesses the
 // victim's password, under variants of the name, as fast as it is answered;
 // meanwhile the victim (from a second address) and another user (from a
-// third) sign in with their right passwords every 250 ms (PREPUB_FLOOD_PAUSE_MS), as they did for
-// half as long (at most 30 s) before the flood. The limiter's longest delay is
-// 5 minutes, so a run of 330 s sees it expire once. PREPUB_FLOOD_CLOCK=k runs
-// the server's clock k times as fast for a quick look; guesses per minute are
-// then per minute of the server's clock, but the time a guess waits for a hash
-// slot is stretched k times too, which lets more guesses past the limiter than real time would.
-// Run with -benchtime=1x (bench/login.sh); it prints one "login-flood:" line per figure.
+// third) sign in with their right passwords every 250 ms
+// (PREPUB_FLOOD_PAUSE_MS), as they did for half as long (at most 30 s) before
+// the flood. The limiter's longest delay is 5 minutes, so a run of 330 s sees
+// it expire once. PREPUB_FLOOD_CLOCK=k runs the server's clock k times as fast
+// for a quick look; guesses per minute are then per minute of the server's
+// clock, but the time a guess waits for a hash slot is stretched k times too,
+// which lets more guesses past the limiter than real time would. Run with
+// -benchtime=1x (bench/login.sh); it prints one "login-flood:" line per figure.
 func BenchmarkLoginFlood(b *testing.B) {
 	conns := envInt("PREPUB_FLOOD_CONNS", floodDefaultN)
 	dur := time.Duration(envInt("PREPUB_FLOOD_SECONDS", 20)) * time.Second
