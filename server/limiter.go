@@ -8,10 +8,11 @@ import (
 // loginLimiter slows repeated failed sign-ins for one key: an account name
 // (normalised as sign-in does) or a client address. The first few failures
 // cost nothing; after them each further attempt waits twice as long as the
-// one before, from 5 s up to a cap — a growing delay, not a lock, so a stranger guessing
-// at a real user's name slows that name's sign-ins but cannot shut its owner
-// out for long, and one address cannot walk through names. Entries are
-// forgotten after a quiet period and their number is bounded.
+// one before, from 5 s up to a cap — a growing delay, not a lock. One address
+// cannot walk through names; a name's delay does not hold back an address
+// that has signed in to it before (knownSignIns), so a stranger guessing at a
+// real user's name cannot shut its owner out of their own workstation.
+// Entries are forgotten after a quiet period and their number is bounded.
 type loginLimiter struct {
 	mu      sync.Mutex
 	entries map[string]*loginFailures
@@ -37,6 +38,35 @@ func newLoginLimiter(free int) *loginLimiter {
 func (l *loginLimiter) wait(now time.Time, key string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.waitLocked(now, key)
+}
+
+// take lets an attempt with this key go ahead when it need not wait, and
+// counts it at once as a failure (forgive undoes that when it succeeds), so
+// attempts arriving together cannot all pass on one allowance; otherwise it
+// returns the wait and counts nothing.
+func (l *loginLimiter) take(now time.Time, key string) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if w := l.waitLocked(now, key); w > 0 {
+		return w
+	}
+	l.failedLocked(now, key)
+	return 0
+}
+
+// forgive undoes one attempt take counted: it succeeded, or never ran.
+func (l *loginLimiter) forgive(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e := l.entries[key]; e != nil {
+		if e.count--; e.count <= 0 {
+			delete(l.entries, key)
+		}
+	}
+}
+
+func (l *loginLimiter) waitLocked(now time.Time, key string) time.Duration {
 	e := l.entries[key]
 	if e == nil || e.count < l.free {
 		return 0
@@ -54,6 +84,10 @@ func (l *loginLimiter) delay(count int) time.Duration {
 func (l *loginLimiter) failed(now time.Time, key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.failedLocked(now, key)
+}
+
+func (l *loginLimiter) failedLocked(now time.Time, key string) {
 	if len(l.entries) >= l.max {
 		l.prune(now)
 	}

@@ -41,6 +41,7 @@ type Server struct {
 	sessions map[string]session
 	byName   *loginLimiter // failed sign-ins per account name
 	byAddr   *loginLimiter // failed sign-ins per client address, with more allowed (offices share addresses)
+	known    *knownSignIns // addresses each account has signed in from
 	hashing  chan struct{} // one slot per password hash allowed at once (64 MiB each)
 	uploads  chan struct{} // one slot per draft upload read at once
 }
@@ -53,7 +54,7 @@ type session struct {
 // New returns a server over a desk.
 func New(d *index.Desk) *Server {
 	return &Server{Desk: d, SessionTTL: 8 * time.Hour, Clock: time.Now,
-		sessions: map[string]session{}, byName: newLoginLimiter(5), byAddr: newLoginLimiter(30),
+		sessions: map[string]session{}, byName: newLoginLimiter(5), byAddr: newLoginLimiter(30), known: newKnownSignIns(),
 		hashing: make(chan struct{}, max(1, runtime.NumCPU())), uploads: make(chan struct{}, MaxUploads)}
 }
 
@@ -177,28 +178,39 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.Clock()
 	name, addr := loginKeys(in.User, r)
-	if s.limited(w, now, name, addr) || !s.hashSlot(r) {
+	account := name
+	if s.known.has(now, account, addr) {
+		name += "|" + addr // its owner's own address: only failures from there count against it
+	}
+	if !s.admit(w, now, name, addr) {
+		return
+	}
+	if !s.hashSlot(r) {
+		s.byName.forgive(name)
+		s.byAddr.forgive(addr)
 		return
 	}
 	u, err := s.Desk.SignIn(r.Context(), in.User, in.Password, addr)
 	<-s.hashing
 	if err != nil {
-		if review.ErrorCode(err) == review.ErrForbidden {
-			s.byName.failed(now, name)
-			s.byAddr.failed(now, addr)
-			if wait := max(s.byName.wait(now, name), s.byAddr.wait(now, addr)); wait > 0 {
-				if err := s.Desk.SignInLocked(r.Context(), in.User, addr, wait); err != nil {
-					fail(w, err)
-					return
-				}
-			}
-			refuse(w, review.ErrUnauthorized, review.ErrorMessage(err))
+		if review.ErrorCode(err) != review.ErrForbidden {
+			s.byName.forgive(name)
+			s.byAddr.forgive(addr)
+			fail(w, err)
 			return
 		}
-		fail(w, err)
+		if wait := max(s.byName.wait(now, name), s.byAddr.wait(now, addr)); wait > 0 {
+			if err := s.Desk.SignInLocked(r.Context(), in.User, addr, wait); err != nil {
+				fail(w, err)
+				return
+			}
+		}
+		refuse(w, review.ErrUnauthorized, review.ErrorMessage(err))
 		return
 	}
 	s.byName.succeeded(name)
+	s.byAddr.forgive(addr)
+	s.known.add(now, account, addr)
 	tok := newToken()
 	exp := now.Add(s.SessionTTL)
 	s.mu.Lock()
@@ -207,16 +219,41 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, map[string]any{"token": tok, "role": u.Role, "department": u.Department, "expires": exp})
 }
 
-// limited refuses, with 429 and Retry-After, a sign-in that must still wait after failed ones.
+// admit counts a sign-in attempt, before its password is checked, against its
+// address and its name key (the account's name, or the name and the address
+// when that address has signed in to the account before, so a stranger's
+// failures elsewhere do not hold its owner back); an attempt that must still
+// wait is refused with 429 and Retry-After and counts nothing.
+func (s *Server) admit(w http.ResponseWriter, now time.Time, name, addr string) bool {
+	wait := s.byAddr.take(now, addr)
+	if wait <= 0 {
+		if wait = s.byName.take(now, name); wait > 0 {
+			s.byAddr.forgive(addr)
+		}
+	}
+	if wait <= 0 {
+		return true
+	}
+	s.tooMany(w, wait)
+	return false
+}
+
+// limited refuses, with 429 and Retry-After, an attempt that must still wait
+// after failed ones, counting nothing: for checks that count only failures.
 func (s *Server) limited(w http.ResponseWriter, now time.Time, name, addr string) bool {
 	wait := max(s.byName.wait(now, name), s.byAddr.wait(now, addr))
 	if wait <= 0 {
 		return false
 	}
+	s.tooMany(w, wait)
+	return true
+}
+
+// tooMany answers 429 with Retry-After.
+func (s *Server) tooMany(w http.ResponseWriter, wait time.Duration) {
 	secs := int(wait.Seconds() + 0.999)
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
 	refuse(w, review.ErrRateLimited, fmt.Sprintf("登录失败次数过多，请 %d 秒后再试", secs))
-	return true
 }
 
 // loginKeys are what failed sign-ins are counted by: the account name as
