@@ -136,9 +136,7 @@ func (s *CatalogueScreen) Reload() {
 	who := s.sess.Actor()
 	runLatest(&s.pending, func() func() {
 		if first {
-			if latest, _ := s.svc.backend().LatestDecisionYear(context.Background(), who); latest > 0 {
-				year = latest
-			}
+			year, _ = yearToOpen(s.svc.backend(), who, year)
 		}
 		d := s.fetch(who, year)
 		return func() {
@@ -152,16 +150,12 @@ func (s *CatalogueScreen) Reload() {
 // Open finds the latest year that has decisions and shows its catalogue
 // before returning; call it on the UI goroutine.
 func (s *CatalogueScreen) Open() error {
-	latest, err := s.svc.backend().LatestDecisionYear(context.Background(), s.sess.Actor())
+	year, err := yearToOpen(s.svc.backend(), s.sess.Actor(), s.Year())
 	if err != nil {
 		s.setStatus(lang.L("无法读取公开目录：")+review.ErrorMessage(err), widget.DangerImportance)
 		return err
 	}
 	s.opened = true
-	year := s.Year()
-	if latest > 0 {
-		year = latest
-	}
 	return s.Load(year)
 }
 

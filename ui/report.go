@@ -132,12 +132,8 @@ func (s *ReportScreen) Reload() {
 	year, first := s.Year(), !s.opened
 	who := s.sess.Actor()
 	runLatest(&s.pending, func() func() {
-		latest := 0
 		if first {
-			latest, _ = s.svc.backend().LatestDecisionYear(context.Background(), who)
-			if latest > 0 {
-				year = latest
-			}
+			year, _ = yearToOpen(s.svc.backend(), who, year)
 		}
 		rep, err := s.svc.backend().Report(context.Background(), year)
 		return func() {
@@ -152,16 +148,12 @@ func (s *ReportScreen) Reload() {
 // Open finds the latest year that has decisions, builds its report and shows
 // it before returning; call it on the UI goroutine.
 func (s *ReportScreen) Open() error {
-	latest, err := s.svc.backend().LatestDecisionYear(context.Background(), s.sess.Actor())
+	year, err := yearToOpen(s.svc.backend(), s.sess.Actor(), s.Year())
 	if err != nil {
 		s.setStatus(lang.L("无法生成报表：")+review.ErrorMessage(err), widget.DangerImportance)
 		return err
 	}
 	s.opened = true
-	year := s.Year()
-	if latest > 0 {
-		year = latest
-	}
 	return s.Load(year)
 }
 
