@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"prepub/index"
+	"prepub/internal/docxfixture"
 	"prepub/paperwork"
 	"prepub/review"
 	"prepub/review/scan"
@@ -97,8 +98,9 @@ func fixture(t testing.TB, steps int) (*index.Archive, *index.Desk, int64) {
 	d := &index.Desk{Archive: a, Rules: review.DefaultRules(), Scanner: sc}
 	rec, err := d.Submit(ctx, clerk, "县应急管理局", "通知.txt", []byte(draftText), review.Decision{
 		Attribute: review.Public, Reason: reason, Policy: true,
-		Interpretation: &review.Attachment{File: "防汛物资储备管理办法解读.docx", Readable: true},
-		Redactions:     []review.Redaction{{Text: withheldPassage, Basis: "security-stability", Reason: "储备库位置和库存数量公开后危及公共安全"}},
+		Interpretation: &review.Attachment{File: "防汛物资储备管理办法解读.docx",
+			Data: docxfixture.Doc{Body: []string{"《防汛物资储备管理办法》政策解读", "一、制定背景"}}.Build()},
+		Redactions: []review.Redaction{{Text: withheldPassage, Basis: "security-stability", Reason: "储备库位置和库存数量公开后危及公共安全"}},
 	})
 	if err != nil {
 		t.Fatal(err)
