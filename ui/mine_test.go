@@ -2,9 +2,7 @@ package ui_test
 
 import (
 	"context"
-	"crypto/sha256"
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -14,8 +12,6 @@ import (
 	"prepub/client"
 	"prepub/index"
 	"prepub/review"
-	"prepub/review/scan"
-	"prepub/server"
 	"prepub/ui"
 )
 
@@ -113,23 +109,8 @@ func TestMineScreen_Handled(t *testing.T) {
 // TestMineScreen_Remote ensures 已办 and 我的草稿 work against the office server.
 func TestMineScreen_Remote(t *testing.T) {
 	test.NewTempApp(t)
-	arch, err := index.Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer arch.Close()
-	sc, _ := scan.Default()
-	d := &index.Desk{Archive: arch, Rules: review.DefaultRules(), Scanner: sc}
-	srv := httptest.NewTLSServer(server.New(d).Handler())
-	defer srv.Close()
+	d, addr, fp := officeServer(t, index.User{Name: "张起草", Role: review.RoleClerk}, index.User{Name: "李保密", Role: review.SecrecyOfficer})
 	ctx := context.Background()
-	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk}, {Name: "李保密", Role: review.SecrecyOfficer}} {
-		if err := d.AddUser(ctx, u, "password-1", "管理员"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sum := sha256.Sum256(srv.Certificate().Raw)
-	fp := strings.ReplaceAll(fmt.Sprintf("% X", sum[:]), " ", ":")
 	rec, err := d.Submit(ctx, rqClerk, "", "d.txt", []byte(rqSecretText), review.Decision{Attribute: review.Withheld, Basis: "state-secret", Reason: "载明储备库位置和数量，经定密属于国家秘密事项"})
 	if err != nil {
 		t.Fatal(err)
@@ -138,11 +119,11 @@ func TestMineScreen_Remote(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, who := range []*ui.Session{rqSecrecy, {User: index.User{Name: rqClerk.User, Role: review.RoleClerk}}} {
-		c := client.New(srv.URL, fp)
+		c := client.New(addr, fp)
 		if _, err := c.Authenticate(ctx, who.User.Name, "password-1"); err != nil {
 			t.Fatal(err)
 		}
-		svc := &ui.Services{Remote: c, Scanner: sc, Rules: review.DefaultRules()}
+		svc := &ui.Services{Remote: c, Scanner: d.Scanner, Rules: review.DefaultRules()}
 		w := test.NewWindow(nil)
 		s := ui.NewMineScreen(w, svc, who)
 		w.SetContent(s.Content())

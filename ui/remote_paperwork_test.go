@@ -2,9 +2,6 @@ package ui_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"fmt"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
@@ -17,8 +14,6 @@ import (
 	"prepub/client"
 	"prepub/index"
 	"prepub/review"
-	"prepub/review/scan"
-	"prepub/server"
 	"prepub/ui"
 )
 
@@ -27,31 +22,17 @@ import (
 // the server gives, all kept in the server's archive; a clerk's workstation is refused the catalogue.
 func TestRemotePaperwork(t *testing.T) {
 	test.NewTempApp(t)
-	a, err := index.Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	sc, _ := scan.Default()
-	d := &index.Desk{Archive: a, Rules: review.DefaultRules(), Scanner: sc}
-	srv := httptest.NewTLSServer(server.New(d).Handler())
-	defer srv.Close()
+	d, addr, fp := officeServer(t, index.User{Name: "张起草", Role: review.RoleClerk},
+		index.User{Name: "赵分管", Role: review.DeputyHead}, index.User{Name: "周公开", Role: index.RoleDisclosureOffice})
 	ctx := context.Background()
-	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk},
-		{Name: "赵分管", Role: review.DeputyHead}, {Name: "周公开", Role: index.RoleDisclosureOffice}} {
-		if err := d.AddUser(ctx, u, "password-1", "管理员"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sum := sha256.Sum256(srv.Certificate().Raw)
-	fp := strings.ReplaceAll(fmt.Sprintf("% X", sum[:]), " ", ":")
+	a := d.Archive
 	signIn := func(name string) (*ui.Services, *ui.Session) {
-		c := client.New(srv.URL, fp)
+		c := client.New(addr, fp)
 		u, err := c.Authenticate(ctx, name, "password-1")
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &ui.Services{Remote: c, Scanner: sc, Rules: review.DefaultRules()}, &ui.Session{User: *u}
+		return &ui.Services{Remote: c, Scanner: d.Scanner, Rules: review.DefaultRules()}, &ui.Session{User: *u}
 	}
 	clerkSvc, clerk := signIn("张起草")
 	rec, err := clerkSvc.Remote.Submit(ctx, clerk.Actor(), "县应急管理局", "p.txt", []byte(rqPublicText), review.Decision{Attribute: review.Public})

@@ -22,30 +22,15 @@ import (
 // workstation sent, on reload, without a restart, and acting on it goes through the server's rules.
 func TestRemoteWorkstations(t *testing.T) {
 	test.NewTempApp(t)
-	a, err := index.Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	sc, _ := scan.Default()
-	d := &index.Desk{Archive: a, Rules: review.DefaultRules(), Scanner: sc}
-	srv := httptest.NewTLSServer(server.New(d).Handler())
-	defer srv.Close()
+	d, addr, fp := officeServer(t, index.User{Name: "张起草", Role: review.RoleClerk}, index.User{Name: "李保密", Role: review.SecrecyOfficer})
 	ctx := context.Background()
-	for _, u := range []index.User{{Name: "管理员", Role: index.RoleAdmin}, {Name: "张起草", Role: review.RoleClerk}, {Name: "李保密", Role: review.SecrecyOfficer}} {
-		if err := d.AddUser(ctx, u, "password-1", "管理员"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sum := sha256.Sum256(srv.Certificate().Raw)
-	fp := strings.ReplaceAll(fmt.Sprintf("% X", sum[:]), " ", ":")
 
-	c := client.New(srv.URL, fp)
+	c := client.New(addr, fp)
 	rules, err := c.Rules(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := &ui.Services{Remote: c, Scanner: sc, Rules: rules, RulesPath: rules.Source}
+	svc := &ui.Services{Remote: c, Scanner: d.Scanner, Rules: rules, RulesPath: rules.Source}
 	w := test.NewWindow(nil)
 	defer w.Close()
 	shell := ui.NewShell(w, svc)
@@ -66,7 +51,7 @@ func TestRemoteWorkstations(t *testing.T) {
 	}
 
 	// Another workstation submits a draft with an internal-use label.
-	other := client.New(srv.URL, fp)
+	other := client.New(addr, fp)
 	clerk, err := other.Authenticate(ctx, "张起草", "password-1")
 	if err != nil {
 		t.Fatal(err)
@@ -91,4 +76,26 @@ func TestRemoteWorkstations(t *testing.T) {
 	if now.State != review.StateDeputySignOff {
 		t.Fatalf("state %s", now.State)
 	}
+}
+
+// officeServer starts an office server over TLS on a fresh archive with an
+// administrator and the given accounts, each with the password "password-1",
+// and returns its desk, its address and its certificate's fingerprint.
+func officeServer(t *testing.T, users ...index.User) (*index.Desk, string, string) {
+	t.Helper()
+	a, err := index.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := scan.Default()
+	d := &index.Desk{Archive: a, Rules: review.DefaultRules(), Scanner: sc}
+	srv := httptest.NewTLSServer(server.New(d).Handler())
+	t.Cleanup(func() { srv.Close(); a.Close() })
+	for _, u := range append([]index.User{{Name: "管理员", Role: index.RoleAdmin}}, users...) {
+		if err := d.AddUser(context.Background(), u, "password-1", "管理员"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum := sha256.Sum256(srv.Certificate().Raw)
+	return d, srv.URL, strings.ReplaceAll(fmt.Sprintf("% X", sum[:]), " ", ":")
 }
