@@ -143,8 +143,8 @@ func (c *Client) AddUser(ctx context.Context, u index.User, password, by string)
 	return c.postJSON(ctx, "/users", map[string]any{"user": u.Name, "password": password, "role": u.Role, "department": u.Department}, nil)
 }
 
-// Users lists the accounts (administrator only).
-func (c *Client) Users(ctx context.Context) ([]index.User, error) {
+// Users lists the accounts (administrator only; the server knows the caller by the session).
+func (c *Client) Users(ctx context.Context, _ string) ([]index.User, error) {
 	var out []index.User
 	return out, c.getJSON(ctx, "/users", &out)
 }

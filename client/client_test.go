@@ -112,7 +112,7 @@ func TestClientWorkflow(t *testing.T) {
 		t.Fatalf("a clerk searched: %v", err)
 	}
 	adminC, _ := signIn(t, url, fp, "管理员")
-	if users, err := adminC.Users(ctx); err != nil || len(users) != 6 {
+	if users, err := adminC.Users(ctx, "管理员"); err != nil || len(users) != 6 {
 		t.Fatalf("users %v %v", users, err)
 	}
 	if v, _ := desk.Archive.Verify(ctx); !v.OK {

@@ -58,7 +58,7 @@ func TestEditUser(t *testing.T) {
 		if _, err := d.Authenticate(ctx, "张起草", "wrong-password-9"); review.ErrorMessage(err) != "用户名或密码错误" {
 			t.Fatalf("disabled account, wrong password: %v", err)
 		}
-		if users, _ := d.Users(ctx); len(users) != 2 || users[0].Name != "张起草" || !users[0].Disabled || users[1].Disabled {
+		if users, _ := d.Users(ctx, "管理员"); len(users) != 2 || users[0].Name != "张起草" || !users[0].Disabled || users[1].Disabled {
 			t.Fatalf("users %+v, want 张起草 listed as disabled", users)
 		}
 		if _, err := d.EditUser(ctx, "张起草", index.AccountChange{Disabled: &no}, "管理员"); err != nil {
@@ -127,6 +127,9 @@ func TestAccountsWhoMay(t *testing.T) {
 			}
 			if err := d.AddUser(ctx, index.User{Name: "新人", Role: index.RoleAdmin}, "a-new-admin-pass", by); review.ErrorCode(err) != review.ErrForbidden {
 				t.Fatalf("add by %s: %v", by, err)
+			}
+			if _, err := d.Users(ctx, by); review.ErrorCode(err) != review.ErrForbidden {
+				t.Fatalf("list by %s: %v", by, err)
 			}
 		}
 		admin := index.RoleAdmin

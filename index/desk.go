@@ -179,8 +179,13 @@ func fromWorkflow(r *Record, w *review.Workflow) {
 // UserCount returns the number of accounts.
 func (d *Desk) UserCount(ctx context.Context) (int, error) { return d.Archive.Store.UserCount(ctx) }
 
-// Users lists the accounts.
-func (d *Desk) Users(ctx context.Context) ([]User, error) { return d.Archive.Store.Users(ctx) }
+// Users lists the accounts to an enabled administrator.
+func (d *Desk) Users(ctx context.Context, by string) ([]User, error) {
+	if err := d.mayManage(ctx, by); err != nil {
+		return nil, err
+	}
+	return d.Archive.Store.Users(ctx)
+}
 
 // Similar returns the decided records closest to a text.
 func (d *Desk) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {

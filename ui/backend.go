@@ -14,7 +14,7 @@ type Backend interface {
 	UserCount(ctx context.Context) (int, error)
 	Authenticate(ctx context.Context, name, password string) (*index.User, error)
 	AddUser(ctx context.Context, u index.User, password, by string) error
-	Users(ctx context.Context) ([]index.User, error)
+	Users(ctx context.Context, by string) ([]index.User, error)
 	EditUser(ctx context.Context, name string, ch index.AccountChange, by string) (*index.User, error)
 	ResetPassword(ctx context.Context, name, password, by string) error
 	ChangePassword(ctx context.Context, name, old, new string) error

@@ -79,7 +79,7 @@ func (s *UsersScreen) First() fyne.Focusable { return s.name }
 
 // Reload fetches the accounts, keeping the selected one shown.
 func (s *UsersScreen) Reload() {
-	users, err := s.svc.backend().Users(context.Background())
+	users, err := s.svc.backend().Users(context.Background(), s.sess.User.Name)
 	if err != nil {
 		showError(s.win, lang.L("账号操作没有成功"), err, "")
 		return
