@@ -6,6 +6,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// WaitBackground waits for the screens' background loads (runLatest) to be shown.
+func WaitBackground() { background.Wait() }
+
 // DialogNote returns the multi-line entry of the dialog o (the app's dialogs
 // make their own entry type, which tests outside the package cannot name), or nil.
 func DialogNote(o fyne.CanvasObject) *widget.Entry {

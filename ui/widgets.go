@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"path/filepath"
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -8,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"path/filepath"
 )
 
 // newTruncLabel returns an empty label that cuts long text with an ellipsis.
@@ -98,11 +100,17 @@ func notify(f func()) {
 	}
 }
 
+// background counts the loads runLatest has running, so a test can wait for
+// them before it reads the widgets they change.
+var background sync.WaitGroup
+
 // runLatest bumps *pending, runs work off the UI goroutine, then the func it returns on the UI goroutine unless *pending has moved on since.
 func runLatest(pending *int, work func() (show func())) {
 	*pending++
 	n := *pending
+	background.Add(1)
 	go func() {
+		defer background.Done()
 		show := work()
 		fyne.Do(func() {
 			if n == *pending {

@@ -124,6 +124,7 @@ func TestScreensInWords(t *testing.T) {
 		shell.SignedIn(u)
 		for _, tab := range shell.Tabs() {
 			shell.Select(tab)
+			ui.WaitBackground()
 			if q, ok := shell.Screen(tab).(*ui.QueueScreen); ok {
 				if err := q.Load(); err != nil {
 					t.Fatal(err)
