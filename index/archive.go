@@ -152,7 +152,7 @@ func (a *Archive) fill(ctx context.Context, total int, progress func(done, total
 	si := a.search
 	batch := si.idx.NewBatch()
 	done := 0
-	err := a.Store.Each(ctx, "", nil, func(r *Record) error {
+	err := a.Store.Each(ctx, Filter{}, func(r *Record) error {
 		if err := batch.Index(fmt.Sprint(r.ID), docOf(r)); err != nil {
 			return err
 		}

@@ -223,7 +223,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 // the fields that are kept but not shown), validity marks, typed report values
 // and release copies.
 func (s *Store) backupSide(ctx context.Context, tx *sql.Tx, enc *json.Encoder) error {
-	entries, err := s.catalogueWhere(ctx, tx, "", nil)
+	entries, err := s.catalogueOf(ctx, tx, 0)
 	if err != nil {
 		return err
 	}

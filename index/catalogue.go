@@ -117,11 +117,12 @@ func scanEntry(sc scanner) (*CatalogueEntry, error) {
 	return e, err
 }
 
-// catalogueWhere returns the stored entries that match where, in index number order.
-func (s *Store) catalogueWhere(ctx context.Context, db querier, where string, args []any) ([]CatalogueEntry, error) {
+// catalogueOf returns the stored entries of a year (0: every year), in index number order.
+func (s *Store) catalogueOf(ctx context.Context, db querier, year int) ([]CatalogueEntry, error) {
 	q := `SELECT ` + catalogueColumns + ` FROM catalogue`
-	if where != "" {
-		q += " WHERE " + where
+	var args []any
+	if year != 0 {
+		q, args = q+" WHERE year = $1", []any{year}
 	}
 	rows, err := db.QueryContext(ctx, q+` ORDER BY published, series, seq`, args...)
 	if err != nil {
@@ -155,14 +156,14 @@ func (a *Archive) Catalogue(ctx context.Context, year int, day string) ([]Catalo
 	if day == "" {
 		day = dayOf(a.Store.now())
 	}
-	entries, err := a.Store.catalogueWhere(ctx, a.Store.db, "year = $1", []any{year})
+	entries, err := a.Store.catalogueOf(ctx, a.Store.db, year)
 	if err != nil {
 		return nil, err
 	}
 	if len(entries) == 0 {
 		return entries, nil
 	}
-	docs, err := a.Store.decisions(ctx, `id IN (SELECT draft_id FROM catalogue WHERE year = $1)`, year)
+	docs, err := a.Store.decisions(ctx, Filter{CatalogueYear: year})
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +196,7 @@ func (a *Archive) CatalogueEntry(ctx context.Context, id int64, day string) (*Ca
 	if day == "" {
 		day = dayOf(a.Store.now())
 	}
-	docs, err := a.Store.decisions(ctx, `id = $1`, id)
+	docs, err := a.Store.decisions(ctx, Filter{ID: id})
 	if err != nil {
 		return nil, err
 	}

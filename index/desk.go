@@ -127,20 +127,19 @@ func (d *Desk) enterCatalogue(ctx context.Context, tx *sql.Tx, r *Record, a revi
 
 // Queue returns the drafts waiting for a role, oldest first; for a clerk, their own returned drafts.
 func (d *Desk) Queue(ctx context.Context, a review.Actor) ([]Record, error) {
-	var where string
-	var args []any
+	var f Filter
 	switch a.Role {
 	case review.RoleClerk:
-		where, args = "state = $1 AND drafter = $2", []any{string(review.StateReturned), a.User}
+		f = Filter{States: []review.State{review.StateReturned}, Drafter: a.User}
 	default:
 		st, ok := review.StepState(a.Role)
 		if !ok {
 			return nil, nil
 		}
-		where, args = "state = $1", []any{string(st)}
+		f = Filter{States: []review.State{st}}
 	}
 	var out []Record
-	err := d.Archive.Store.Each(ctx, where, args, func(r *Record) error {
+	err := d.Archive.Store.Each(ctx, f, func(r *Record) error {
 		out = append(out, *r)
 		return nil
 	})

@@ -68,7 +68,7 @@ func IndexAgrees(a *Archive) error {
 	for _, h := range res.Hits {
 		docs[h.ID] = h.Fields
 	}
-	err = a.Store.Each(ctx, "", nil, func(r *Record) error {
+	err = a.Store.Each(ctx, Filter{}, func(r *Record) error {
 		d, ok := docs[strconv.FormatInt(r.ID, 10)]
 		switch {
 		case !ok:

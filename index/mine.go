@@ -14,10 +14,9 @@ import (
 // returned it), from the drafts' history. Other roles neither draft nor
 // review, and are refused.
 func (d *Desk) Mine(ctx context.Context, a review.Actor) ([]Record, error) {
-	var where string
-	var args []any
+	var f Filter
 	if a.Role == review.RoleClerk {
-		where, args = "drafter = $1", []any{a.User}
+		f = Filter{Drafter: a.User}
 	} else {
 		if _, ok := review.StepState(a.Role); !ok {
 			return nil, review.Errorf(review.ErrForbidden, "您的角色（%s）不起草也不审核草稿，没有经办的草稿", RoleName(a.Role))
@@ -26,10 +25,10 @@ func (d *Desk) Mine(ctx context.Context, a review.Actor) ([]Record, error) {
 		if err != nil {
 			return nil, review.Errorf(review.ErrInvalid, "用户名无效")
 		}
-		where, args = "body LIKE $1", []any{`%"user":` + string(name) + `%`} // narrowed; actedOn decides
+		f = Filter{BodyContains: `"user":` + string(name)} // narrowed; actedOn decides
 	}
 	var out []Record
-	err := d.Archive.Store.Each(ctx, where, args, func(r *Record) error {
+	err := d.Archive.Store.Each(ctx, f, func(r *Record) error {
 		if a.Role == review.RoleClerk || actedOn(r, a.User) {
 			out = append(out, *r)
 		}

@@ -223,8 +223,8 @@ func (a *Archive) Report(ctx context.Context, year int) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := a.Store.decisions(ctx, `state = $1 AND doc_type IN ($2, $3) AND decided_at <> '' AND decided_at < $4`,
-		string(review.StatePublished), string(review.DocRegulation), string(review.DocNormative), timeText(to))
+	docs, err := a.Store.decisions(ctx, Filter{States: []review.State{review.StatePublished},
+		DocTypes: []review.DocType{review.DocRegulation, review.DocNormative}, DecidedBefore: to})
 	if err != nil {
 		return nil, err
 	}

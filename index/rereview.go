@@ -32,7 +32,7 @@ func (r *Record) lastReviewed() time.Time {
 // ReviewDue returns the withheld and on-request records whose re-review is due at now, oldest first.
 func (a *Archive) ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]Record, error) {
 	var due []Record
-	err := a.Store.Each(ctx, "state IN ($1, $2)", []any{string(review.StateWithheldFinal), string(review.StateOnRequest)}, func(r *Record) error {
+	err := a.Store.Each(ctx, Filter{States: []review.State{review.StateWithheldFinal, review.StateOnRequest}}, func(r *Record) error {
 		if !r.lastReviewed().Add(period).After(now) {
 			r.Parts = nil // the queue shows titles, not texts
 			due = append(due, *r)
@@ -143,7 +143,7 @@ var periodPattern = regexp.MustCompile(`(\d{1,3})(年|个月)`)
 // from the date of issue, has run out by now.
 func (a *Archive) ExpiredMarkings(ctx context.Context, now time.Time) ([]Expiry, error) {
 	var out []Expiry
-	err := a.Store.Each(ctx, "body LIKE $1", []any{`%"category":"marking"%`}, func(r *Record) error {
+	err := a.Store.Each(ctx, Filter{BodyContains: `"category":"marking"`}, func(r *Record) error {
 		if !r.State.Decided() || r.Date().IsZero() {
 			return nil // a period runs from the date of issue: only decided drafts have one
 		}

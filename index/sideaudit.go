@@ -126,7 +126,7 @@ func (s *Store) sideRows(ctx context.Context, table string) ([]sideRow, error) {
 	var out []sideRow
 	switch table {
 	case "catalogue":
-		entries, err := s.catalogueWhere(ctx, s.db, "", nil)
+		entries, err := s.catalogueOf(ctx, s.db, 0)
 		if err != nil {
 			return nil, err
 		}

@@ -361,8 +361,9 @@ func (s *Store) FindByHash(ctx context.Context, hash string) (int64, error) {
 }
 
 // Each calls fn for every record in ID order, stopping at its first error.
-func (s *Store) Each(ctx context.Context, where string, args []any, fn func(*Record) error) error {
+func (s *Store) Each(ctx context.Context, f Filter, fn func(*Record) error) error {
 	q := `SELECT ` + columns + ` FROM drafts`
+	where, args := f.where()
 	if where != "" {
 		q += " WHERE " + where
 	}
@@ -398,12 +399,17 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 // document type and validity end of the records decided in [from, to),
 // without reading their text: what the annual report counts.
 func (s *Store) Decisions(ctx context.Context, from, to time.Time) ([]Record, error) {
-	return s.decisions(ctx, `decided_at >= $1 AND decided_at < $2`, timeText(from), timeText(to))
+	return s.decisions(ctx, Filter{DecidedFrom: from, DecidedBefore: to})
 }
 
-// decisions returns what Decisions does of the records that match where.
-func (s *Store) decisions(ctx context.Context, where string, args ...any) ([]Record, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, attribute, basis, state, decided_at, partial, doc_type, valid_until FROM drafts WHERE `+where+` ORDER BY id`, args...)
+// decisions returns what Decisions does of the records the filter keeps.
+func (s *Store) decisions(ctx context.Context, f Filter) ([]Record, error) {
+	q := `SELECT id, attribute, basis, state, decided_at, partial, doc_type, valid_until FROM drafts`
+	where, args := f.where()
+	if where != "" {
+		q += " WHERE " + where
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, storeErr("无法读取档案库", err)
 	}
