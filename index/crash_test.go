@@ -96,7 +96,12 @@ func TestCrashSafety(t *testing.T) {
 			}
 			close(lines)
 		}()
-		deadline := time.After(time.Duration(300+rng.Intn(700)) * time.Millisecond)
+		// The kill comes at a random moment after the child's first
+		// acknowledgement, so a loaded machine that is slow to start the
+		// child still sees it at work; a child that never gets going is
+		// stopped after a minute.
+		var deadline <-chan time.Time
+		stuck := time.After(time.Minute)
 	read:
 		for {
 			select {
@@ -110,6 +115,12 @@ func TestCrashSafety(t *testing.T) {
 				var id int64
 				fmt.Sscanf(l, "ACK %d", &id)
 				acked[id] = strings.SplitN(l, " ", 3)[2]
+				if deadline == nil {
+					deadline = time.After(time.Duration(300+rng.Intn(700)) * time.Millisecond)
+				}
+			case <-stuck:
+				cmd.Process.Kill()
+				t.Fatal("the child acknowledged nothing within a minute")
 			case <-deadline:
 				cmd.Process.Kill() // SIGKILL: no chance to flush or close anything
 				for l := range lines {
