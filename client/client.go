@@ -267,18 +267,18 @@ func (c *Client) Similar(ctx context.Context, text string, exclude int64, n int)
 }
 
 // ReviewDue lists the decisions due for re-review; the server judges "due" by its own clock.
-func (c *Client) ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]index.Record, error) {
+func (c *Client) ReviewDue(ctx context.Context, a review.Actor, period time.Duration) ([]index.Record, error) {
 	var out []index.Record
 	return out, c.getJSON(ctx, fmt.Sprintf("/rereview?days=%d", int(period.Hours()/24)), &out)
 }
 
 // Keep keeps a decision at its re-review.
-func (c *Client) Keep(ctx context.Context, id int64, user, note string) error {
+func (c *Client) Keep(ctx context.Context, a review.Actor, id int64, note string) error {
 	return c.postJSON(ctx, fmt.Sprintf("/rereview/%d", id), map[string]string{"action": "keep", "note": note}, nil)
 }
 
 // Convert starts turning a decision public at its re-review.
-func (c *Client) Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error) {
+func (c *Client) Convert(ctx context.Context, a review.Actor, id int64, note string) (int64, review.Outcome, error) {
 	var out struct {
 		ID      int64
 		Outcome review.Outcome
@@ -288,13 +288,13 @@ func (c *Client) Convert(ctx context.Context, id int64, user, note string) (int6
 }
 
 // ExpiredMarkings lists markings whose period has run out.
-func (c *Client) ExpiredMarkings(ctx context.Context, now time.Time) ([]index.Expiry, error) {
+func (c *Client) ExpiredMarkings(ctx context.Context, a review.Actor) ([]index.Expiry, error) {
 	var out []index.Expiry
 	return out, c.getJSON(ctx, "/markings/expired", &out)
 }
 
 // Report returns the annual report's table 3.
-func (c *Client) Report(ctx context.Context, year int) (*index.Report, error) {
+func (c *Client) Report(ctx context.Context, a review.Actor, year int) (*index.Report, error) {
 	var out index.Report
 	if err := c.getJSON(ctx, fmt.Sprintf("/report?year=%d", year), &out); err != nil {
 		return nil, err

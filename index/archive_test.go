@@ -220,17 +220,17 @@ func TestReReview(t *testing.T) {
 	if err != nil || len(due) != 3 {
 		t.Fatalf("due %d %v", len(due), err)
 	}
-	if err := a.Keep(ctx, marked, "复查人", ""); review.ErrorCode(err) != review.ErrInvalid {
+	if err := a.Keep(ctx, marked, reReviewer, ""); review.ErrorCode(err) != review.ErrInvalid {
 		t.Fatalf("keep without note: %v", err)
 	}
 	a.Store.Clock = func() time.Time { return now }
-	if err := a.Keep(ctx, marked, "复查人", "仍属国家秘密"); err != nil {
+	if err := a.Keep(ctx, marked, reReviewer, "仍属国家秘密"); err != nil {
 		t.Fatal(err)
 	}
 	if due, _ = a.ReviewDue(ctx, now, index.DefaultReviewPeriod); len(due) != 2 {
 		t.Fatalf("kept item still due: %d", len(due))
 	}
-	newID, out, err := a.Convert(ctx, review.DefaultRules(), ids["opinion-traditional.txt"], "复查人", "征求意见已结束，方案已定稿")
+	newID, out, err := a.Convert(ctx, review.DefaultRules(), ids["opinion-traditional.txt"], reReviewer, "征求意见已结束，方案已定稿")
 	if err != nil || out.Result != review.Routed {
 		t.Fatalf("%v %+v", err, out)
 	}
@@ -238,7 +238,7 @@ func TestReReview(t *testing.T) {
 	if n.Attribute != review.Public || n.State.Decided() || len(n.Route) == 0 {
 		t.Fatalf("converted record should wait on its new route: %+v", n)
 	}
-	if err := a.Keep(ctx, ids["kaiyang-speech.txt"], "复查人", "x"); review.ErrorCode(err) != review.ErrConflict {
+	if err := a.Keep(ctx, ids["kaiyang-speech.txt"], reReviewer, "x"); review.ErrorCode(err) != review.ErrConflict {
 		t.Fatalf("public record re-reviewed: %v", err)
 	}
 	exp, err := a.ExpiredMarkings(ctx, now)

@@ -191,27 +191,45 @@ func (d *Desk) Similar(ctx context.Context, text string, exclude int64, n int) (
 	return d.Archive.Similar(ctx, text, exclude, n)
 }
 
-// ReviewDue returns the decisions due for their yearly re-review.
-func (d *Desk) ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]Record, error) {
-	return d.Archive.ReviewDue(ctx, now, period)
+// ReviewDue returns, to those who keep the archive, the decisions due for
+// their re-review by the archive's clock.
+func (d *Desk) ReviewDue(ctx context.Context, a review.Actor, period time.Duration) ([]Record, error) {
+	if err := mayKeep(a, "办理年度复查"); err != nil {
+		return nil, err
+	}
+	return d.Archive.ReviewDue(ctx, d.Archive.Store.now(), period)
 }
 
-// Keep records a re-review that keeps a decision.
-func (d *Desk) Keep(ctx context.Context, id int64, user, note string) error {
-	return d.Archive.Keep(ctx, id, user, note)
+// Keep records a re-review that keeps a decision, by one who keeps the archive.
+func (d *Desk) Keep(ctx context.Context, a review.Actor, id int64, note string) error {
+	if err := mayKeep(a, "办理年度复查"); err != nil {
+		return err
+	}
+	return d.Archive.Keep(ctx, id, a, note)
 }
 
-// Convert starts turning a withheld or on-request decision public, on the desk's rules.
-func (d *Desk) Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error) {
-	return d.Archive.Convert(ctx, d.Rules, id, user, note)
+// Convert starts turning a withheld or on-request decision public, on the
+// desk's rules, by one who keeps the archive.
+func (d *Desk) Convert(ctx context.Context, a review.Actor, id int64, note string) (int64, review.Outcome, error) {
+	if err := mayKeep(a, "办理年度复查"); err != nil {
+		return 0, review.Outcome{}, err
+	}
+	return d.Archive.Convert(ctx, d.Rules, id, a, note)
 }
 
-// ExpiredMarkings lists markings whose period has run out.
-func (d *Desk) ExpiredMarkings(ctx context.Context, now time.Time) ([]Expiry, error) {
-	return d.Archive.ExpiredMarkings(ctx, now)
+// ExpiredMarkings lists, to those who keep the archive, the markings whose
+// period has run out by the archive's clock.
+func (d *Desk) ExpiredMarkings(ctx context.Context, a review.Actor) ([]Expiry, error) {
+	if err := mayKeep(a, "查看保密期限已满的标志"); err != nil {
+		return nil, err
+	}
+	return d.Archive.ExpiredMarkings(ctx, d.Archive.Store.now())
 }
 
-// Report builds the annual report.
-func (d *Desk) Report(ctx context.Context, year int) (*Report, error) {
+// Report builds the annual report for those who keep the archive.
+func (d *Desk) Report(ctx context.Context, a review.Actor, year int) (*Report, error) {
+	if err := mayKeep(a, "查看年度报告"); err != nil {
+		return nil, err
+	}
 	return d.Archive.Report(ctx, year)
 }

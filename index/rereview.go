@@ -43,7 +43,7 @@ func (a *Archive) ReviewDue(ctx context.Context, now time.Time, period time.Dura
 }
 
 // Keep records a re-review that keeps the decision, with the reviewer's note.
-func (a *Archive) Keep(ctx context.Context, id int64, actor, note string) error {
+func (a *Archive) Keep(ctx context.Context, id int64, by review.Actor, note string) error {
 	if note == "" {
 		return review.Errorf(review.ErrInvalid, "维持原决定须写明理由")
 	}
@@ -59,8 +59,8 @@ func (a *Archive) Keep(ctx context.Context, id int64, actor, note string) error 
 	}
 	now := a.Store.now()
 	r.ReviewedAt = now
-	r.History = append(r.History, review.Action{Action: ActionKeep, User: actor, Role: "disclosure-office", Step: -1, Note: note, At: now, State: r.State})
-	_, err = a.Put(ctx, r, nil, actor, ActionKeep)
+	r.History = append(r.History, review.Action{Action: ActionKeep, User: by.User, Role: by.Role, Step: -1, Note: note, At: now, State: r.State})
+	_, err = a.Put(ctx, r, nil, by.User, ActionKeep)
 	return err
 }
 
@@ -70,7 +70,8 @@ func (a *Archive) Keep(ctx context.Context, id int64, actor, note string) error 
 // record's ID and the check's outcome. The new record and the note on the old
 // one are written in one transaction, so a record is converted once: a second
 // conversion, even one racing the first, is refused as a conflict.
-func (a *Archive) Convert(ctx context.Context, rules *review.Rules, id int64, actor, note string) (int64, review.Outcome, error) {
+func (a *Archive) Convert(ctx context.Context, rules *review.Rules, id int64, by review.Actor, note string) (int64, review.Outcome, error) {
+	actor := by.User
 	if err := review.CheckText("理由", note, review.MaxReasonRunes); err != nil {
 		return 0, review.Outcome{}, err
 	}
@@ -93,14 +94,14 @@ func (a *Archive) Convert(ctx context.Context, rules *review.Rules, id int64, ac
 			Findings: r.Findings, Statements: r.Statements, Coverage: r.Coverage, Parts: r.Parts, Unreadable: r.Unreadable,
 		}
 		fromWorkflow(next, w)
-		next.History = append([]review.Action{{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
+		next.History = append([]review.Action{{Action: ActionConvert, User: actor, Role: by.Role, Step: -1,
 			Note: fmt.Sprintf("由第 %d 号记录年度复查转为主动公开：%s", id, note), At: now, State: w.State}}, next.History...)
 		if err := a.Store.put(ctx, tx, next, file, actor, ActionConvert); err != nil {
 			return err
 		}
 		out = w.Outcome
 		r.ReviewedAt = now
-		r.History = append(r.History, review.Action{Action: ActionConvert, User: actor, Role: "disclosure-office", Step: -1,
+		r.History = append(r.History, review.Action{Action: ActionConvert, User: actor, Role: by.Role, Step: -1,
 			Note: fmt.Sprintf("年度复查决定转为主动公开，新记录第 %d 号：%s", next.ID, note), At: now, State: r.State})
 		return nil
 	}, nil)

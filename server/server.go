@@ -501,17 +501,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
 	writeList(w, hits, err)
 }
 
+// report answers the annual report of a year to whoever the desk lets read it.
 func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !index.MayKeepArchive(u.Role) {
-		refuse(w, review.ErrForbidden, "只有政务公开办和管理员可以查看年度报告")
-		return
-	}
 	year, err := strconv.Atoi(r.URL.Query().Get("year"))
 	if err != nil || year < 2000 || year > 2200 {
 		refuse(w, review.ErrInvalid, "请给出年度，如 year=2026")
 		return
 	}
-	rep, err := s.Desk.Archive.Report(r.Context(), year)
+	rep, err := s.Desk.Report(r.Context(), actorOf(u), year)
 	if err != nil {
 		fail(w, err)
 		return

@@ -26,11 +26,11 @@ type Backend interface {
 	Get(ctx context.Context, a review.Actor, id int64) (*index.Record, error)
 	Search(ctx context.Context, a review.Actor, q index.Query) ([]index.Hit, error)
 	Similar(ctx context.Context, text string, exclude int64, n int) ([]index.Hit, error)
-	ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]index.Record, error)
-	Keep(ctx context.Context, id int64, user, note string) error
-	Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error)
-	ExpiredMarkings(ctx context.Context, now time.Time) ([]index.Expiry, error)
-	Report(ctx context.Context, year int) (*index.Report, error)
+	ReviewDue(ctx context.Context, a review.Actor, period time.Duration) ([]index.Record, error)
+	Keep(ctx context.Context, a review.Actor, id int64, note string) error
+	Convert(ctx context.Context, a review.Actor, id int64, note string) (int64, review.Outcome, error)
+	ExpiredMarkings(ctx context.Context, a review.Actor) ([]index.Expiry, error)
+	Report(ctx context.Context, a review.Actor, year int) (*index.Report, error)
 	ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*index.ReleaseCopy, error)
 	Original(ctx context.Context, id int64, a review.Actor) ([]byte, error)
 	Sheet(ctx context.Context, a review.Actor, id int64) (*index.Record, string, error)

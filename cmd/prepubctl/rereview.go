@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"prepub/index"
 	"prepub/review"
 )
 
@@ -29,7 +30,7 @@ func runReReview(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	switch {
 	case *keep != 0:
-		if err := a.Keep(ctx, *keep, actor(), *note); err != nil {
+		if err := a.Keep(ctx, *keep, officeActor(), *note); err != nil {
 			fmt.Fprintln(stderr, review.ErrorMessage(err))
 			return exitFindings
 		}
@@ -40,7 +41,7 @@ func runReReview(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return exitUsage
 		}
-		id, out, err := a.Convert(ctx, rules, *convert, actor(), *note)
+		id, out, err := a.Convert(ctx, rules, *convert, officeActor(), *note)
 		if err != nil {
 			fmt.Fprintln(stderr, review.ErrorMessage(err))
 			return exitFindings
@@ -82,4 +83,10 @@ func runReReview(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitOK
+}
+
+// officeActor is who a re-review from the command line is recorded as: the
+// person at the console, acting for the disclosure office on the archive's files.
+func officeActor() review.Actor {
+	return review.Actor{User: actor(), Role: index.RoleDisclosureOffice}
 }
