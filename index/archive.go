@@ -278,10 +278,10 @@ func (a *Archive) Import(ctx context.Context, sc *scan.Scanner, name string, dat
 	now := a.Store.now()
 	rec := scannedRecord(name, data, rep, m.Title)
 	rec.Department, rec.Attribute, rec.Basis, rec.Reason = m.Department, m.Attribute, m.Basis, m.Reason
-	rec.State, rec.IssueDate, rec.DecidedAt = decidedState(m.Attribute), m.Date, now
+	rec.State, rec.IssueDate, rec.DecidedAt = review.DecidedState(m.Attribute), m.Date, now
 	rec.Decision = review.Decision{Attribute: m.Attribute, Basis: m.Basis, Reason: m.Reason, Title: m.Title,
 		DocType: m.DocType, ValidUntil: m.ValidUntil}.Normalized()
-	rec.History = []review.Action{{Action: "import", User: m.Actor, Role: "disclosure-office", Step: -1, At: now, Note: "导入已决定的文件"}}
+	rec.History = []review.Action{{Action: "import", User: m.Actor, Role: RoleDisclosureOffice, Step: -1, At: now, Note: "导入已决定的文件"}}
 	if m.Date != "" {
 		rec.DecidedAt, _ = time.ParseInLocation("2006-01-02", m.Date, time.Local)
 	}
@@ -314,16 +314,6 @@ func (m ImportMeta) validate() error {
 		}
 	}
 	return review.Decision{DocType: m.DocType, ValidUntil: m.ValidUntil}.CheckDocument()
-}
-
-func decidedState(a review.Attribute) review.State {
-	switch a {
-	case review.Public:
-		return review.StatePublished
-	case review.OnRequest:
-		return review.StateOnRequest
-	}
-	return review.StateWithheldFinal
 }
 
 // Verify walks the audit chain against the stored rows.

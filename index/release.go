@@ -19,7 +19,7 @@ func (a *Archive) ReleaseSource(ctx context.Context, id int64) ([]byte, []review
 	case r.Attribute == review.Withheld:
 		return nil, nil, review.Errorf(review.ErrConflict, "第 %d 号记录决定不予公开，不能生成发布稿", id)
 	case !r.State.Decided():
-		return nil, nil, review.Errorf(review.ErrConflict, "第 %d 号记录尚未审批完成（%s），不能生成发布稿", id, StateName(r.State))
+		return nil, nil, review.Errorf(review.ErrConflict, "第 %d 号记录尚未审批完成（%s），不能生成发布稿", id, r.State.Described())
 	}
 	data, err := a.Store.File(ctx, id)
 	if err != nil || len(data) == 0 {

@@ -106,13 +106,7 @@ func decidedAttribute(r *Record) review.Attribute {
 	if r.Attribute.Valid() {
 		return r.Attribute
 	}
-	switch r.State {
-	case review.StatePublished:
-		return review.Public
-	case review.StateOnRequest:
-		return review.OnRequest
-	}
-	return review.Withheld
+	return review.AttributeOf(r.State)
 }
 
 // BuildReport builds a year's report from the decided records (at least those

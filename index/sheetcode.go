@@ -168,12 +168,12 @@ func (s *Store) VerifyCode(ctx context.Context, code string) (*CodeResult, error
 		if l := res.Latest; l != nil {
 			res.Message += fmt.Sprintf("，最近一次是 %s %s %s", entryTime(l.At), l.Actor, ActionName(l.Action))
 		}
-		res.Message += fmt.Sprintf("；现在的状态：%s。审查表上的内容已不是档案库中的现状，请重新打印", StateName(rec.State))
+		res.Message += fmt.Sprintf("；现在的状态：%s。审查表上的内容已不是档案库中的现状，请重新打印", rec.State.Described())
 		return res, nil
 	}
 	res.OK, res.Status = true, CodeValid
 	res.Message = fmt.Sprintf("验证码 %s 有效：审查表与档案库一致。第 %d 号记录《%s》，%s；审查表依据审计链第 %d 条（%s %s %s），此后没有任何变动",
-		res.Code, e.DraftID, rec.Title, StateName(rec.State), e.Seq, entryTime(e.At), e.Actor, ActionName(e.Action))
+		res.Code, e.DraftID, rec.Title, rec.State.Described(), e.Seq, entryTime(e.At), e.Actor, ActionName(e.Action))
 	return res, nil
 }
 

@@ -113,12 +113,12 @@ func (s *sheet) banner() {
 	var lines []string
 	switch {
 	case s.finished():
-		title = "审查已完成　" + index.StateName(r.State)
+		title = "审查已完成　" + r.State.Described()
 		if h := decisive(r.History); h != nil {
 			lines = append(lines, fmt.Sprintf("%s %s（%s）%s", when(h.At), h.User, index.RoleName(h.Role), index.ActionName(h.Action)))
 		}
 	case r.State == review.StateReturned:
-		title, state = Unfinished, index.StateName(r.State)
+		title, state = Unfinished, r.State.Described()
 		lines = append(lines, "本表不是发布依据：草稿已退回起草人修改，重新提交并审查完成后须重新打印。")
 		for i, ret := range r.Outcome.Returns {
 			lines = append(lines, fmt.Sprintf("退文理由 %d：%s", i+1, ret.Message))
@@ -128,7 +128,7 @@ func (s *sheet) banner() {
 			lines = append(lines, fmt.Sprintf("退回意见：%s（%s，%s，%s）", h.Note, h.User, index.RoleName(h.Role), when(h.At)))
 		}
 	default:
-		title, state = Unfinished, "当前状态："+index.StateName(r.State)
+		title, state = Unfinished, "当前状态："+r.State.Described()
 		lines = append(lines, "本表不是发布依据：审查尚在进行，以下签批并不完整；审查完成后须重新打印。")
 	}
 	body := stBody

@@ -125,14 +125,7 @@ func (w *Workflow) advance() {
 		w.State = stepState[w.Outcome.Route[w.Current].Role]
 		return
 	}
-	switch w.Decision.Attribute {
-	case Public:
-		w.State = StatePublished
-	case OnRequest:
-		w.State = StateOnRequest
-	default:
-		w.State = StateWithheldFinal
-	}
+	w.State = DecidedState(w.Decision.Attribute)
 }
 
 func (w *Workflow) record(a Actor, action string, finding int, note string) {

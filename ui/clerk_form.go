@@ -26,7 +26,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	s.attr.Horizontal = true
 	bases := make([]string, len(review.Bases))
 	for i, b := range review.Bases {
-		bases[i] = clerkBasisLabel(b)
+		bases[i] = b.Label()
 	}
 	s.basis = newSelect(bases, s.onFieldChanged)
 	s.basis.PlaceHolder = lang.L("不予公开时选择法律依据")
@@ -268,7 +268,7 @@ func (s *ClerkScreen) fillForm(dec review.Decision, title string) {
 	}
 	s.syncBasis()
 	if b, ok := review.LookupBasis(dec.Basis); ok {
-		s.basis.SetSelected(clerkBasisLabel(b))
+		s.basis.SetSelected(b.Label())
 	}
 	s.reason.SetText(dec.Reason)
 	s.policy.SetChecked(dec.Policy)
@@ -301,15 +301,8 @@ func clerkDocType(chinese string) review.DocType {
 	return review.DocOther
 }
 
-// clerkBasisLabel shows a basis as its Chinese name and article, e.g. 属于国家秘密（第十四条）.
-func clerkBasisLabel(b review.Basis) string { return b.Name + "（" + b.Article + "）" }
-
 // clerkBasisCode maps a basis label back to its code, "" for none.
 func clerkBasisCode(label string) string {
-	for _, b := range review.Bases {
-		if clerkBasisLabel(b) == label {
-			return b.Code
-		}
-	}
-	return ""
+	b, _ := review.BasisByLabel(label)
+	return b.Code
 }

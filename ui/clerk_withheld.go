@@ -63,7 +63,7 @@ func (w *clerkWithheld) show() {
 	for i, r := range w.list {
 		basis := lang.L("（未选依据）")
 		if b, ok := review.LookupBasis(r.Basis); ok {
-			basis = clerkBasisLabel(b)
+			basis = b.Label()
 		}
 		l := widget.NewLabel(fmt.Sprintf(lang.L("%d. 不予公开“%s”\n依据：%s；理由：%s"), i+1, review.Clip(r.Text, 40), basis, queueOr(r.Reason, lang.L("（未填）"))))
 		l.Wrapping = fyne.TextWrapWord
@@ -136,7 +136,7 @@ func (w *clerkWithheld) onMarkTapped() {
 	text.SetText(passage)
 	names := make([]string, len(review.Bases))
 	for i, b := range review.Bases {
-		names[i] = clerkBasisLabel(b)
+		names[i] = b.Label()
 	}
 	basis := newSelect(names, nil)
 	basis.PlaceHolder = lang.L("选择法律依据")

@@ -740,26 +740,8 @@ func (s *QueueScreen) updateListItem(i widget.ListItemID, o fyne.CanvasObject) {
 	setTitleMeta(o, r.Title, strings.Join(meta, " · "))
 }
 
-// queueStateNames are the Chinese names of the workflow states.
-var queueStateNames = map[review.State]string{
-	review.StateDraft:         "草稿",
-	review.StateSecrecyReview: "待保密审查",
-	review.StateLegalReview:   "待法制机构审查",
-	review.StateDeputySignOff: "待分管负责人签发",
-	review.StatePrincipalSign: "待主要负责人审批",
-	review.StateReturned:      "已退回起草人",
-	review.StatePublished:     "已决定主动公开",
-	review.StateOnRequest:     "已决定依申请公开",
-	review.StateWithheldFinal: "已决定不予公开",
-}
-
-// queueStateName returns a state's Chinese name.
-func queueStateName(st review.State) string {
-	if n, ok := queueStateNames[st]; ok {
-		return lang.L(n)
-	}
-	return string(st)
-}
+// queueStateName returns a state's Chinese name, translated.
+func queueStateName(st review.State) string { return lang.L(st.Chinese()) }
 
 // queueActionName returns an action's name, in the archive's Chinese words, translated.
 func queueActionName(a string) string { return lang.L(index.ActionName(a)) }
@@ -781,7 +763,7 @@ func queueBasisText(code string) string {
 	if !ok {
 		return code
 	}
-	return b.Name + "（" + b.Article + "）"
+	return b.Label()
 }
 
 // queueOr returns s, or alt when s is empty.

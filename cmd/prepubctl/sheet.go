@@ -125,9 +125,9 @@ func runSheet(args []string, stdout, stderr io.Writer) int {
 		jsonLine(stdout, map[string]any{"id": rec.ID, "pdf": *out, "code": code, "state": rec.State, "decided": rec.State.Decided()})
 		return exitOK
 	}
-	fmt.Fprintf(stdout, "已写出审查表 %s：第 %d 号《%s》，%s，验证码 %s\n", *out, rec.ID, rec.Title, index.StateName(rec.State), code)
+	fmt.Fprintf(stdout, "已写出审查表 %s：第 %d 号《%s》，%s，验证码 %s\n", *out, rec.ID, rec.Title, rec.State.Described(), code)
 	if !rec.State.Decided() {
-		fmt.Fprintf(stdout, "注意：该草稿%s，审查表上已注明“%s”，不能作为发布依据。\n", index.StateName(rec.State), paperwork.Unfinished)
+		fmt.Fprintf(stdout, "注意：该草稿%s，审查表上已注明“%s”，不能作为发布依据。\n", rec.State.Described(), paperwork.Unfinished)
 	}
 	return exitOK
 }
