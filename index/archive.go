@@ -217,6 +217,9 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if a.search == nil {
 		return nil, errClosed
 	}
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
 	if err := a.indexingErr(); err != nil {
 		return nil, err
 	}

@@ -484,18 +484,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
 	q := r.URL.Query()
 	query := index.Query{Text: q.Get("q"), Attribute: q.Get("attr"), Basis: q.Get("basis"), State: q.Get("state"), Department: q.Get("department")}
 	query.Limit, _ = strconv.Atoi(q.Get("limit"))
-	for _, d := range []struct {
-		key string
-		to  *time.Time
-	}{{"from", &query.From}, {"to", &query.To}} {
-		if v := q.Get(d.key); v != "" {
-			t, err := time.ParseInLocation("2006-01-02", v, time.Local)
-			if err != nil {
-				refuse(w, review.ErrInvalid, fmt.Sprintf("日期 %q 无效：应为 YYYY-MM-DD", v))
-				return
-			}
-			*d.to = t
-		}
+	var err error
+	if query.From, err = review.ParseDay("起始日期 from", q.Get("from")); err != nil {
+		fail(w, err)
+		return
+	}
+	if query.To, err = review.ParseDay("截止日期 to", q.Get("to")); err != nil {
+		fail(w, err)
+		return
 	}
 	hits, err := s.Desk.Search(r.Context(), actorOf(u), query)
 	writeList(w, hits, err)

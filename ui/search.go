@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -162,15 +161,7 @@ func officeDateValidator(what string) fyne.StringValidator {
 
 // officeParseDate reads an optional YYYY-MM-DD date: the zero time when empty, a Chinese error when malformed.
 func officeParseDate(what, text string) (time.Time, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.ParseInLocation(officeDateLayout, text, time.Local)
-	if err != nil {
-		return time.Time{}, fmt.Errorf(lang.L("%s“%s”无效：请按 YYYY-MM-DD 填写，如 2025-03-15"), what, text)
-	}
-	return t, nil
+	return review.ParseDay(what, text)
 }
 
 // Content returns the screen's widgets.
@@ -263,10 +254,7 @@ func (s *SearchScreen) form() (index.Query, error) {
 	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Text); err != nil {
 		return q, err
 	}
-	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
-		return q, errors.New(lang.L("起始日期晚于截止日期：请检查日期范围"))
-	}
-	return q, nil
+	return q, q.Check()
 }
 
 // showHits lists search results, or says why there are none. Unless fresh,

@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/user"
 	"strings"
-	"time"
 
 	"prepub/index"
 	"prepub/review"
@@ -147,16 +146,4 @@ func printHits(w io.Writer, hits []index.Hit, asJSON bool) {
 		}
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", h.ID, h.Date, review.Attribute(h.Attribute).Chinese(), h.Title, h.Snippet)
 	}
-}
-
-// parseDate reads a YYYY-MM-DD flag value, empty meaning none.
-func parseDate(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
-	if err != nil {
-		return t, fmt.Errorf("日期 %q 无效：应为 YYYY-MM-DD", s)
-	}
-	return t, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"prepub/index"
+	"prepub/review"
 )
 
 func runSearch(args []string, stdout, stderr io.Writer) int {
@@ -24,8 +25,8 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	q.Text = strings.Join(words, " ")
-	if q.From, err = parseDate(*from); err == nil {
-		q.To, err = parseDate(*to)
+	if q.From, err = review.ParseDay("起始日期 --from", *from); err == nil {
+		q.To, err = review.ParseDay("截止日期 --to", *to)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
