@@ -148,11 +148,7 @@ func (d *Desk) Queue(ctx context.Context, a review.Actor) ([]Record, error) {
 
 // toWorkflow rebuilds a draft's workflow from its record.
 func toWorkflow(r *Record, rules *review.Rules) *review.Workflow {
-	rep := &scan.FileReport{Status: scan.StatusChecked, Coverage: r.Coverage, Findings: r.Findings,
-		Statements: r.Statements, Doc: &extract.Document{Parts: r.Parts}}
-	if r.Unreadable != "" {
-		rep = &scan.FileReport{Status: scan.StatusUnreadable, Reason: r.Unreadable}
-	}
+	rep := r.Report()
 	res := r.Resolutions
 	if res == nil {
 		res = map[int]review.Resolution{}

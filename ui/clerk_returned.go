@@ -87,7 +87,7 @@ func (s *ClerkScreen) onReturnedSelected(id widget.ListItemID) {
 	s.file.SetText(fmt.Sprintf(lang.L("退回的草稿：第 %d 号 %s"), rec.ID, rec.File))
 	s.setResult(fmt.Sprintf(lang.L("第 %d 号草稿已被退回，请按以下意见修改后重新提交：\n• %s"),
 		rec.ID, strings.Join(clerkReturnReasons(rec), "\n• ")), widget.DangerImportance)
-	s.showDraft(review.Draft{Report: clerkReport(rec), Resolutions: rec.Resolutions})
+	s.showDraft(review.Draft{Report: rec.Report(), Resolutions: rec.Resolutions})
 	s.tabs.Select(s.formTab)
 	s.formScroll.ScrollToTop()
 	s.list.UnselectAll()

@@ -11,8 +11,6 @@ import (
 
 	"prepub/index"
 	"prepub/review"
-	"prepub/review/extract"
-	"prepub/review/scan"
 )
 
 // onSubmitTapped submits the form in the background.
@@ -116,16 +114,4 @@ func clerkReturnReasons(rec index.Record) []string {
 		out = append(out, lang.L("未写明原因，请联系退回人"))
 	}
 	return out
-}
-
-// clerkReport rebuilds the scan report of a returned draft from its record.
-func clerkReport(rec index.Record) *scan.FileReport {
-	if rec.Unreadable != "" {
-		return &scan.FileReport{File: rec.File, Status: scan.StatusUnreadable, Reason: rec.Unreadable,
-			Findings: []scan.Finding{}, Statements: []scan.Statement{}}
-	}
-	res := scan.Result{Findings: rec.Findings}
-	return &scan.FileReport{File: rec.File, Status: scan.StatusChecked, Coverage: rec.Coverage,
-		Findings: rec.Findings, Statements: rec.Statements, Critical: res.Critical(), Worst: res.Worst(),
-		Doc: &extract.Document{Parts: rec.Parts, Coverage: rec.Coverage}}
 }
