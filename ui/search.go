@@ -41,11 +41,11 @@ type SearchScreen struct {
 	sess *Session
 
 	root    fyne.CanvasObject
-	query   *widget.Entry
+	query   *helpEntry
 	attr    *widget.Select
 	basis   *widget.Select
 	state   *widget.Select
-	dept    *widget.Entry
+	dept    *helpEntry
 	from    *widget.Entry
 	to      *widget.Entry
 	search  *widget.Button
@@ -73,7 +73,7 @@ type SearchScreen struct {
 func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScreen {
 	s := &SearchScreen{win: win, svc: svc, sess: sess}
 	s.saveRelease = s.askSaveRelease
-	s.query = widget.NewEntry()
+	s.query = newHelpEntry(false)
 	s.query.SetPlaceHolder(lang.L("检索词（简体或繁体，空格分隔多个词）"))
 	s.query.OnSubmitted = s.onSubmitted
 	s.search = widget.NewButtonWithIcon(lang.L("检索"), theme.SearchIcon(), s.onSearchTapped)
@@ -97,7 +97,7 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	}
 	s.state = newSelect(states, nil)
 	s.state.SetSelectedIndex(0)
-	s.dept = widget.NewEntry()
+	s.dept = newHelpEntry(false)
 	s.dept.SetPlaceHolder(lang.L("部门全称"))
 	s.dept.OnSubmitted = s.onSubmitted
 	s.from = widget.NewEntry()
