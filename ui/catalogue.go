@@ -93,9 +93,15 @@ func NewCatalogueScreen(win fyne.Window, svc *Services, sess *Session) *Catalogu
 
 	form := container.New(layout.NewFormLayout())
 	for _, f := range index.CatalogueFields {
+		form.Add(widget.NewLabel(f.Name))
+		if f.Key == index.FieldWritten || f.Key == index.FieldPublished {
+			d := newDateField(win, f.Name, nil)
+			s.fields[f.Key] = d.Entry()
+			form.Add(d)
+			continue
+		}
 		e := newHelpEntry(false)
 		s.fields[f.Key] = &e.Entry
-		form.Add(widget.NewLabel(f.Name))
 		form.Add(e)
 	}
 	s.note = newHelpEntry(false)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,9 +19,6 @@ import (
 
 // officeAny is the filter choice that leaves a field open.
 const officeAny = "全部"
-
-// officeDateLayout is the date format of the search filters.
-const officeDateLayout = "2006-01-02"
 
 // officeStates are the states the search can filter on, in the order offered.
 var officeStates = []review.State{review.StatePublished, review.StateOnRequest, review.StateWithheldFinal,
@@ -46,8 +42,8 @@ type SearchScreen struct {
 	basis   *widget.Select
 	state   *widget.Select
 	dept    *helpEntry
-	from    *widget.Entry
-	to      *widget.Entry
+	from    *DateField
+	to      *DateField
 	search  *widget.Button
 	status  *widget.Label
 	list    *widget.List
@@ -100,14 +96,12 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	s.dept = newHelpEntry(false)
 	s.dept.SetPlaceHolder(lang.L("部门全称"))
 	s.dept.OnSubmitted = s.onSubmitted
-	s.from = widget.NewEntry()
-	s.from.SetPlaceHolder(lang.L("起始 YYYY-MM-DD"))
-	s.from.Validator = officeDateValidator(lang.L("起始日期"))
-	s.from.OnSubmitted = s.onSubmitted
-	s.to = widget.NewEntry()
-	s.to.SetPlaceHolder(lang.L("截止 YYYY-MM-DD"))
-	s.to.Validator = officeDateValidator(lang.L("截止日期"))
-	s.to.OnSubmitted = s.onSubmitted
+	s.from = newDateField(win, lang.L("起始日期"), nil)
+	s.from.Entry().SetPlaceHolder(lang.L("起始 YYYY-MM-DD"))
+	s.from.Entry().OnSubmitted = s.onSubmitted
+	s.to = newDateField(win, lang.L("截止日期"), nil)
+	s.to.Entry().SetPlaceHolder(lang.L("截止 YYYY-MM-DD"))
+	s.to.Entry().OnSubmitted = s.onSubmitted
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
@@ -150,27 +144,6 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	split.Offset = 0.38
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	return s
-}
-
-// officeDateValidator returns an entry validator for an optional YYYY-MM-DD date.
-func officeDateValidator(what string) fyne.StringValidator {
-	return func(text string) error {
-		_, err := officeParseDate(what, text)
-		return err
-	}
-}
-
-// officeParseDate reads an optional YYYY-MM-DD date: the zero time when empty, a Chinese error when malformed.
-func officeParseDate(what, text string) (time.Time, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.ParseInLocation(officeDateLayout, text, time.Local)
-	if err != nil {
-		return time.Time{}, fmt.Errorf(lang.L("%s“%s”无效：请按 YYYY-MM-DD 填写，如 2025-03-15"), what, text)
-	}
-	return t, nil
 }
 
 // Content returns the screen's widgets.
@@ -257,10 +230,10 @@ func (s *SearchScreen) form() (index.Query, error) {
 		q.State = string(officeStates[i-1])
 	}
 	var err error
-	if q.From, err = officeParseDate(lang.L("起始日期"), s.from.Text); err != nil {
+	if q.From, err = officeParseDate(lang.L("起始日期"), s.from.Entry().Text); err != nil {
 		return q, err
 	}
-	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Text); err != nil {
+	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Entry().Text); err != nil {
 		return q, err
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {

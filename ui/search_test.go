@@ -41,14 +41,11 @@ func officeSelect(t *testing.T, w fyne.Window, option string) *widget.Select {
 // officeEntry returns the entry whose placeholder starts with prefix.
 func officeEntry(t *testing.T, w fyne.Window, prefix string) *widget.Entry {
 	t.Helper()
-	if f := rqFind(w.Content(), func(e rqField) bool { return strings.HasPrefix(e.Base().PlaceHolder, prefix) }); f != nil {
-		return f.Base()
-	}
-	e := rqFind(w.Content(), func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, prefix) })
+	e := rqFind(w.Content(), func(e rqField) bool { return strings.HasPrefix(e.Base().PlaceHolder, prefix) })
 	if e == nil {
 		t.Fatalf("no entry %q", prefix)
 	}
-	return e
+	return e.Base()
 }
 
 // officeMarkedWords returns the bold words of the rich texts shown in the window.
