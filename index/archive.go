@@ -212,8 +212,11 @@ func (a *Archive) index(recs ...*Record) {
 	a.search.idx.Batch(batch)
 }
 
-// Search runs a query against the index.
+// Search runs a query against the index; a date range that ends before it starts is refused.
 func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
+	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
+		return nil, review.Errorf(review.ErrInvalid, "起始日期晚于截止日期：请检查日期范围")
+	}
 	if a.search == nil {
 		return nil, errClosed
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -235,9 +234,6 @@ func (s *SearchScreen) form() (index.Query, error) {
 	}
 	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Entry().Text); err != nil {
 		return q, err
-	}
-	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
-		return q, errors.New(lang.L("起始日期晚于截止日期：请检查日期范围"))
 	}
 	return q, nil
 }
