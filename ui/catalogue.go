@@ -38,7 +38,7 @@ type CatalogueScreen struct {
 	root     fyne.CanvasObject
 	year     *widget.Select
 	years    []int
-	table    *widget.Table
+	table    *helpTable
 	status   *widget.Label
 	heading  *widget.Label
 	detail   *fyne.Container

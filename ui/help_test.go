@@ -47,6 +47,20 @@ func helpOpens(t *testing.T, w fyne.Window, where, tab, page string) {
 	}
 }
 
+// helpList is a screen's list, as tests find it.
+type helpList interface {
+	fyne.Focusable
+	fyne.CanvasObject
+	Base() *widget.List
+}
+
+// helpTable is a screen's table, as tests find it.
+type helpTable interface {
+	fyne.Focusable
+	fyne.CanvasObject
+	Base() *widget.Table
+}
+
 // helpEntry returns the first entry of o, shown or hidden, or nil.
 func helpEntry(o fyne.CanvasObject) rqField {
 	if e, ok := o.(rqField); ok {
@@ -68,7 +82,8 @@ func helpEntry(o fyne.CanvasObject) rqField {
 }
 
 // TestHelp_F1 ensures F1 opens the help of the screen on show, for every tab of every role,
-// with the keyboard nowhere and inside an entry of the screen, and that Escape closes it.
+// with the keyboard nowhere, inside an entry of the screen and on its list or table, and that
+// Escape closes it.
 func TestHelp_F1(t *testing.T) {
 	test.NewTempApp(t)
 	svc := shellServices(t)
@@ -106,6 +121,14 @@ func TestHelp_F1(t *testing.T) {
 				helpOpens(t, w, where+"，光标在输入框中", tab, tab)
 			} else if tab != "批量检查" && tab != "已办" && tab != "设置" {
 				t.Errorf("%s: no entry to try F1 in", where)
+			}
+			if l := rqFind(content, func(helpList) bool { return true }); l != nil {
+				w.Canvas().Focus(l)
+				helpOpens(t, w, where+"，焦点在列表中", tab, tab)
+			}
+			if tb := rqFind(content, func(helpTable) bool { return true }); tb != nil {
+				w.Canvas().Focus(tb)
+				helpOpens(t, w, where+"，焦点在表格中", tab, tab)
 			}
 		}
 	}

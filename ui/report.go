@@ -54,7 +54,7 @@ type ReportScreen struct {
 	years   []int
 	tabs    *container.AppTabs
 	sec2    *fyne.Container // section 二's archive rows
-	table   *widget.Table
+	table   *helpTable
 	own     *widget.Label
 	entries map[string]*helpEntry // the typed-in items, by key
 	save    *widget.Button

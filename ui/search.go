@@ -45,7 +45,7 @@ type SearchScreen struct {
 	to      *DateField
 	search  *widget.Button
 	status  *widget.Label
-	list    *widget.List
+	list    *helpList
 	empty   *widget.Label
 	detail  *container.Scroll
 	page    *container.Split // the record's particulars and its text
@@ -113,7 +113,7 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 		field(lang.L("部门"), s.dept), field(lang.L("日期从"), s.from), field(lang.L("到"), s.to))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.search, s.query), filters, s.status)
 
-	s.list = widget.NewList(s.listLength, s.newListItem, s.updateListItem)
+	s.list = newHelpList(s.listLength, s.newListItem, s.updateListItem)
 	s.list.OnSelected = s.onListSelected
 
 	s.title = widget.NewLabel("")

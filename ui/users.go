@@ -19,7 +19,7 @@ type UsersScreen struct {
 	svc      *Services
 	sess     *Session
 	users    []index.User
-	list     *widget.List
+	list     *helpList
 	name     *helpEntry
 	password *widget.Entry
 	dept     *helpEntry
@@ -45,7 +45,7 @@ func NewUsersScreen(win fyne.Window, svc *Services, sess *Session) *UsersScreen 
 	}
 	s.role = newSelect(roles, nil)
 	s.editRole = newSelect(roles, nil)
-	s.list = widget.NewList(func() int { return len(s.users) }, func() fyne.CanvasObject { return widget.NewLabel("") },
+	s.list = newHelpList(func() int { return len(s.users) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			u := s.users[i]
 			text := u.Name + "　" + index.RoleName(u.Role) + "　" + u.Department
