@@ -212,7 +212,7 @@ func (a *Archive) index(recs ...*Record) {
 	a.search.idx.Batch(batch)
 }
 
-// Search runs a query against the index.
+// Search runs a query against the index; a query no one can mean is refused (Query.Check).
 func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if a.search == nil {
 		return nil, errClosed

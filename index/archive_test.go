@@ -135,6 +135,9 @@ func TestSearch(t *testing.T) {
 	if h, _ := a.Search(ctx, index.Query{From: from, To: to}); len(h) != 2 {
 		t.Fatalf("date range (inclusive): %v", h)
 	}
+	if _, err := a.Search(ctx, index.Query{From: to, To: from}); review.ErrorCode(err) != review.ErrInvalid || !strings.Contains(err.Error(), "起始日期晚于截止日期") {
+		t.Fatalf("a range that ends before it starts: %v", err)
+	}
 	if h, _ := a.Search(ctx, index.Query{Text: "量子纠缠"}); len(h) != 0 {
 		t.Fatalf("nonsense found: %v", h)
 	}

@@ -61,7 +61,7 @@ type BatchScreen struct {
 	folder   *widget.Label
 	progress *widget.ProgressBar
 	status   *widget.Label
-	table    *widget.Table
+	table    *helpTable
 
 	rows   []batchRow
 	cancel context.CancelFunc // stops the scan under way, nil when none is

@@ -38,13 +38,13 @@ type CatalogueScreen struct {
 	root     fyne.CanvasObject
 	year     *widget.Select
 	years    []int
-	table    *widget.Table
+	table    *helpTable
 	status   *widget.Label
 	heading  *widget.Label
 	detail   *fyne.Container
 	empty    *widget.Label
 	fields   map[string]*widget.Entry // the correctable fields of the entry on show, by key
-	note     *widget.Entry
+	note     *helpEntry
 	validity *widget.Label
 	correct  *widget.Button
 	repeal   *widget.Button
@@ -93,12 +93,18 @@ func NewCatalogueScreen(win fyne.Window, svc *Services, sess *Session) *Catalogu
 
 	form := container.New(layout.NewFormLayout())
 	for _, f := range index.CatalogueFields {
-		e := widget.NewEntry()
-		s.fields[f.Key] = e
 		form.Add(widget.NewLabel(f.Name))
+		if f.Key == index.FieldWritten || f.Key == index.FieldPublished {
+			d := newDateField(win, f.Name, nil)
+			s.fields[f.Key] = d.Entry()
+			form.Add(d)
+			continue
+		}
+		e := newHelpEntry(false)
+		s.fields[f.Key] = &e.Entry
 		form.Add(e)
 	}
-	s.note = widget.NewEntry()
+	s.note = newHelpEntry(false)
 	s.note.SetPlaceHolder(lang.L("更正说明（记入办理记录）"))
 	form.Add(widget.NewLabel(lang.L("更正说明")))
 	form.Add(s.note)

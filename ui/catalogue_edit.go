@@ -129,9 +129,8 @@ func (s *CatalogueScreen) onCorrectTapped() {
 func (s *CatalogueScreen) askValidity(status string) {
 	id, who, year := s.current, s.sess.Actor(), s.Year()
 	m := newModal(s.win)
-	since := m.entry(false)
-	since.SetText(time.Now().Format(officeDateLayout))
-	since.Validator = officeDateValidator(lang.L("日期"))
+	since := newDateField(s.win, lang.L("日期"), m)
+	since.Entry().SetText(time.Now().Format(officeDateLayout))
 	note := m.entry(true)
 	note.SetPlaceHolder(lang.L("依据或说明，如：已被县政发〔2026〕5号文件替代"))
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("自何日起"), since), widget.NewFormItem(lang.L("说明"), note)}
@@ -140,7 +139,7 @@ func (s *CatalogueScreen) askValidity(status string) {
 		if !ok {
 			return
 		}
-		day, text := strings.TrimSpace(since.Text), note.Text
+		day, text := strings.TrimSpace(since.Entry().Text), note.Text
 		runLatest(&s.pending, func() func() {
 			_, err := s.svc.backend().SetValidity(context.Background(), who, id, status, day, text)
 			d := s.fetch(who, year)
@@ -151,5 +150,5 @@ func (s *CatalogueScreen) askValidity(status string) {
 		})
 	}, s.win)
 	d.Resize(fyne.NewSize(480, 300))
-	m.show(d, since)
+	m.show(d, since.entry)
 }

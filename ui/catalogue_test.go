@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"prepub/index"
 	"prepub/review"
@@ -56,7 +55,7 @@ func TestCatalogueScreen(t *testing.T) {
 	}
 	s.FieldEntry(index.FieldWritten).SetText("")
 	test.Type(s.FieldEntry(index.FieldWritten), "2026-03-01")
-	test.Type(rqFind(w.Content(), func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "更正说明") }), "补录文号和成文日期")
+	test.Type(rqFind(w.Content(), func(e rqField) bool { return strings.HasPrefix(e.Base().PlaceHolder, "更正说明") }).Base(), "补录文号和成文日期")
 	test.Tap(rqButton(t, w.Content(), "保存更正"))
 	rqWait(t, done)
 	e, err := svc.Archive.CatalogueEntry(rqCtx, b.ID, "")

@@ -61,7 +61,7 @@ type ClerkScreen struct {
 	doc      *DocView
 	withheld *clerkWithheld // the passages marked 不予公开 (Art. 37)
 	selected int            // the finding selected, -1 when none
-	table    *widget.Table
+	table    *helpTable
 	detail   *widget.Label
 
 	// Right: the decision, and the returned drafts.
@@ -85,7 +85,7 @@ type ClerkScreen struct {
 	formScroll  *container.Scroll
 	form        *widget.Form
 	queue       []index.Record
-	list        *widget.List
+	list        *helpList
 	mine        *MineScreen // 我的草稿: every draft submitted, its state and where it waits
 	notice      *clerkNotice
 }

@@ -77,7 +77,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, s.submit, nil, s.why))
 	s.formTab = container.NewTabItem(lang.L("审查决定"), container.NewBorder(nil, bottom, nil, nil, s.formScroll))
 
-	s.list = widget.NewList(s.queueLen, s.newQueueItem, s.updateQueueItem)
+	s.list = newHelpList(s.queueLen, s.newQueueItem, s.updateQueueItem)
 	s.list.OnSelected = s.onReturnedSelected
 	note := widget.NewLabel(lang.L("被退回、待您修改的草稿。选择一份即可载入修改，原先填写的内容都在。"))
 	note.Wrapping = fyne.TextWrapWord

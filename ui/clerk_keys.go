@@ -68,3 +68,10 @@ func (e *clerkEntry) TypedShortcut(sc fyne.Shortcut) {
 
 // Base returns the entry itself, for tests that type into it.
 func (e *clerkEntry) Base() *widget.Entry { return &e.Entry }
+
+// TypedKey passes F1 on to the window, which opens the help, and edits otherwise.
+func (e *clerkEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !passHelpKey(e, ev) {
+		e.Entry.TypedKey(ev)
+	}
+}

@@ -462,9 +462,9 @@ func TestClerkScreen_Policy(t *testing.T) {
 // clerkReturnedList returns the list of returned drafts, the first of the screen's lists (我的草稿 is the other).
 func clerkReturnedList(t *testing.T, w fyne.Window) *widget.List {
 	t.Helper()
-	lists := clerkFind[*widget.List](w)
+	lists := clerkFind[interface{ Base() *widget.List }](w)
 	if len(lists) != 2 {
 		t.Fatalf("%d lists in the window, want the returned drafts and 我的草稿", len(lists))
 	}
-	return lists[0]
+	return lists[0].Base()
 }

@@ -39,6 +39,16 @@ func (e *docFindEntry) TypedShortcut(sc fyne.Shortcut) {
 	e.Entry.TypedShortcut(sc)
 }
 
+// TypedKey passes F1 on to the window, which opens the help, and edits otherwise.
+func (e *docFindEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !passHelpKey(e, ev) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// Base returns the entry itself, for tests that type into it.
+func (e *docFindEntry) Base() *widget.Entry { return &e.Entry }
+
 // Find searches the draft for text, marks every match and shows the first.
 func (v *DocView) Find(text string) {
 	v.find.SetText(text) // calls onFindChanged

@@ -59,6 +59,7 @@ func SetupLanguage(choice string) string {
 			fyne.LogError("loading translations "+f, err)
 		}
 	}
+	helpLanguage = choice
 	return choice
 }
 

@@ -35,7 +35,7 @@ type MineScreen struct {
 	OnChanged func()
 
 	heading *widget.Label
-	list    *widget.List
+	list    *helpList
 	detail  *widget.Label
 	root    fyne.CanvasObject
 }
@@ -45,7 +45,7 @@ func NewMineScreen(win fyne.Window, svc *Services, sess *Session) *MineScreen {
 	s := &MineScreen{win: win, svc: svc, sess: sess}
 	s.heading = widget.NewLabel("")
 	s.heading.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(s.listLength, s.newListItem, s.updateListItem)
+	s.list = newHelpList(s.listLength, s.newListItem, s.updateListItem)
 	s.list.OnSelected = s.onSelected
 	s.detail = widget.NewLabel(lang.L("请在左侧选择一份草稿"))
 	s.detail.Wrapping = fyne.TextWrapWord

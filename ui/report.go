@@ -54,9 +54,9 @@ type ReportScreen struct {
 	years   []int
 	tabs    *container.AppTabs
 	sec2    *fyne.Container // section 二's archive rows
-	table   *widget.Table
+	table   *helpTable
 	own     *widget.Label
-	entries map[string]*widget.Entry // the typed-in items, by key
+	entries map[string]*helpEntry // the typed-in items, by key
 	save    *widget.Button
 	xlsx    *widget.Button
 	csv     *widget.Button
@@ -71,7 +71,7 @@ type ReportScreen struct {
 // NewReportScreen builds the annual report for the signed-in user, set to
 // last year until its first load finds the latest year with decisions.
 func NewReportScreen(win fyne.Window, svc *Services, sess *Session) *ReportScreen {
-	s := &ReportScreen{win: win, svc: svc, sess: sess, entries: map[string]*widget.Entry{}, saved: map[string]string{}}
+	s := &ReportScreen{win: win, svc: svc, sess: sess, entries: map[string]*helpEntry{}, saved: map[string]string{}}
 	this := time.Now().Year()
 	var opts []string
 	for y := this; y >= this-10; y-- {
@@ -89,10 +89,8 @@ func NewReportScreen(win fyne.Window, svc *Services, sess *Session) *ReportScree
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
 	for _, it := range index.ReportItems {
-		e := widget.NewEntry()
+		e := newHelpEntry(it.Kind == index.ItemText)
 		if it.Kind == index.ItemText {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
 			e.SetMinRowsVisible(8)
 		}
 		e.SetPlaceHolder(reportPlaceholder(it))

@@ -105,7 +105,12 @@ func reportValidator(it index.ReportItem) fyne.StringValidator {
 }
 
 // ValueEntry returns the entry of a typed-in item (index.ReportItems), or nil.
-func (s *ReportScreen) ValueEntry(key string) *widget.Entry { return s.entries[key] }
+func (s *ReportScreen) ValueEntry(key string) *widget.Entry {
+	if e := s.entries[key]; e != nil {
+		return &e.Entry
+	}
+	return nil
+}
 
 // Save keeps the typed-in items changed since the last load, in the core
 // and audited, and shows the report again before returning; call it on the

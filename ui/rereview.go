@@ -32,13 +32,13 @@ type ReReviewScreen struct {
 
 	root    fyne.CanvasObject
 	heading *widget.Label
-	list    *widget.List
+	list    *helpList
 	info    *widget.Label
 	keep    *widget.Button
 	convert *widget.Button
 	status  *widget.Label
 	expHead *widget.Label
-	expired *widget.List
+	expired *helpList
 	reload  *widget.Button
 	doc     *DocView
 	sheet   *sheetPrinter
@@ -66,7 +66,7 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle = fyne.TextStyle{Bold: true}
 	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
-	s.list = widget.NewList(s.dueLength, newTitleMetaItem, s.updateDueItem)
+	s.list = newHelpList(s.dueLength, newTitleMetaItem, s.updateDueItem)
 	s.list.OnSelected = s.onDueSelected
 	s.info = widget.NewLabel(lang.L("请在左侧选择一份到期的决定。"))
 	s.info.Wrapping = fyne.TextWrapWord
@@ -87,7 +87,7 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	dueSplit.Offset = 0.45
 
 	s.expHead = queueSection("")
-	s.expired = widget.NewList(s.expLength, newCellLabel, s.updateExpItem)
+	s.expired = newHelpList(s.expLength, newCellLabel, s.updateExpItem)
 	expBox := container.NewBorder(s.expHead, nil, nil, nil, s.expired)
 
 	body := container.NewVSplit(dueSplit, expBox)

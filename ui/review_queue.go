@@ -39,7 +39,7 @@ type QueueScreen struct {
 
 	root     fyne.CanvasObject
 	heading  *widget.Label
-	list     *widget.List
+	list     *helpList
 	status   *widget.Label
 	empty    *widget.Label
 	detail   *container.Scroll
@@ -101,7 +101,7 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 
 	s.heading = newTitleLabel()
 	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
-	s.list = widget.NewList(s.listLength, newTitleMetaItem, s.updateListItem)
+	s.list = newHelpList(s.listLength, newTitleMetaItem, s.updateListItem)
 	s.list.OnSelected = s.onListSelected
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, s.reload, s.heading), nil, nil, nil, s.list)
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,9 +18,6 @@ import (
 
 // officeAny is the filter choice that leaves a field open.
 const officeAny = "全部"
-
-// officeDateLayout is the date format of the search filters.
-const officeDateLayout = "2006-01-02"
 
 // officeStates are the states the search can filter on, in the order offered.
 var officeStates = []review.State{review.StatePublished, review.StateOnRequest, review.StateWithheldFinal,
@@ -40,16 +36,16 @@ type SearchScreen struct {
 	sess *Session
 
 	root    fyne.CanvasObject
-	query   *widget.Entry
+	query   *helpEntry
 	attr    *widget.Select
 	basis   *widget.Select
 	state   *widget.Select
-	dept    *widget.Entry
-	from    *widget.Entry
-	to      *widget.Entry
+	dept    *helpEntry
+	from    *DateField
+	to      *DateField
 	search  *widget.Button
 	status  *widget.Label
-	list    *widget.List
+	list    *helpList
 	empty   *widget.Label
 	detail  *container.Scroll
 	page    *container.Split // the record's particulars and its text
@@ -72,7 +68,7 @@ type SearchScreen struct {
 func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScreen {
 	s := &SearchScreen{win: win, svc: svc, sess: sess}
 	s.saveRelease = s.askSaveRelease
-	s.query = widget.NewEntry()
+	s.query = newHelpEntry(false)
 	s.query.SetPlaceHolder(lang.L("检索词（简体或繁体，空格分隔多个词）"))
 	s.query.OnSubmitted = s.onSubmitted
 	s.search = widget.NewButtonWithIcon(lang.L("检索"), theme.SearchIcon(), s.onSearchTapped)
@@ -96,17 +92,15 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	}
 	s.state = newSelect(states, nil)
 	s.state.SetSelectedIndex(0)
-	s.dept = widget.NewEntry()
+	s.dept = newHelpEntry(false)
 	s.dept.SetPlaceHolder(lang.L("部门全称"))
 	s.dept.OnSubmitted = s.onSubmitted
-	s.from = widget.NewEntry()
-	s.from.SetPlaceHolder(lang.L("起始 YYYY-MM-DD"))
-	s.from.Validator = officeDateValidator(lang.L("起始日期"))
-	s.from.OnSubmitted = s.onSubmitted
-	s.to = widget.NewEntry()
-	s.to.SetPlaceHolder(lang.L("截止 YYYY-MM-DD"))
-	s.to.Validator = officeDateValidator(lang.L("截止日期"))
-	s.to.OnSubmitted = s.onSubmitted
+	s.from = newDateField(win, lang.L("起始日期"), nil)
+	s.from.Entry().SetPlaceHolder(lang.L("起始 YYYY-MM-DD"))
+	s.from.Entry().OnSubmitted = s.onSubmitted
+	s.to = newDateField(win, lang.L("截止日期"), nil)
+	s.to.Entry().SetPlaceHolder(lang.L("截止 YYYY-MM-DD"))
+	s.to.Entry().OnSubmitted = s.onSubmitted
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
@@ -119,7 +113,7 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 		field(lang.L("部门"), s.dept), field(lang.L("日期从"), s.from), field(lang.L("到"), s.to))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.search, s.query), filters, s.status)
 
-	s.list = widget.NewList(s.listLength, s.newListItem, s.updateListItem)
+	s.list = newHelpList(s.listLength, s.newListItem, s.updateListItem)
 	s.list.OnSelected = s.onListSelected
 
 	s.title = widget.NewLabel("")
@@ -149,19 +143,6 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	split.Offset = 0.38
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	return s
-}
-
-// officeDateValidator returns an entry validator for an optional YYYY-MM-DD date.
-func officeDateValidator(what string) fyne.StringValidator {
-	return func(text string) error {
-		_, err := officeParseDate(what, text)
-		return err
-	}
-}
-
-// officeParseDate reads an optional YYYY-MM-DD date: the zero time when empty, a Chinese error when malformed.
-func officeParseDate(what, text string) (time.Time, error) {
-	return review.ParseDay(what, text)
 }
 
 // Content returns the screen's widgets.
@@ -248,10 +229,10 @@ func (s *SearchScreen) form() (index.Query, error) {
 		q.State = string(officeStates[i-1])
 	}
 	var err error
-	if q.From, err = officeParseDate(lang.L("起始日期"), s.from.Text); err != nil {
+	if q.From, err = officeParseDate(lang.L("起始日期"), s.from.Entry().Text); err != nil {
 		return q, err
 	}
-	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Text); err != nil {
+	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Entry().Text); err != nil {
 		return q, err
 	}
 	return q, q.Check()

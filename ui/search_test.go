@@ -41,11 +41,11 @@ func officeSelect(t *testing.T, w fyne.Window, option string) *widget.Select {
 // officeEntry returns the entry whose placeholder starts with prefix.
 func officeEntry(t *testing.T, w fyne.Window, prefix string) *widget.Entry {
 	t.Helper()
-	e := rqFind(w.Content(), func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, prefix) })
+	e := rqFind(w.Content(), func(e rqField) bool { return strings.HasPrefix(e.Base().PlaceHolder, prefix) })
 	if e == nil {
 		t.Fatalf("no entry %q", prefix)
 	}
-	return e
+	return e.Base()
 }
 
 // officeMarkedWords returns the bold words of the rich texts shown in the window.
@@ -132,7 +132,8 @@ func TestSearchScreen(t *testing.T) {
 	}
 }
 
-// TestSearchScreen_Dates ensures a malformed date is refused with a Chinese message and a date range filters the results.
+// TestSearchScreen_Dates ensures a malformed date is refused with a Chinese message, a range that ends
+// before it starts with the core's, and a date range filters the results.
 func TestSearchScreen_Dates(t *testing.T) {
 	svc := rqServices(t)
 	rqImportCorpus(t, svc, 2025)
@@ -147,8 +148,14 @@ func TestSearchScreen_Dates(t *testing.T) {
 	if from.Validate() == nil {
 		t.Error("entry does not flag the malformed date")
 	}
+	from.SetText("2025-06-10")
+	to := officeEntry(t, w, "截止")
+	test.Type(to, "2025-01-01")
+	if err := s.Search(); err == nil || !strings.Contains(s.Status(), "起始日期晚于截止日期") {
+		t.Fatalf("a range that ends before it starts: %v, status %q", err, s.Status())
+	}
 	from.SetText("2025-01-01")
-	test.Type(officeEntry(t, w, "截止"), "2025-06-10")
+	to.SetText("2025-06-10")
 	done := make(chan struct{}, 1)
 	s.OnChanged = func() { done <- struct{}{} }
 	test.Tap(rqButton(t, w.Content(), "检索"))

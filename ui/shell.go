@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"prepub/index"
@@ -34,6 +35,7 @@ type Shell struct {
 func NewShell(win fyne.Window, svc *Services) *Shell {
 	s := &Shell{win: win, svc: svc, status: widget.NewLabel("")}
 	win.SetOnDropped(s.onDropped)
+	win.Canvas().SetOnTypedKey(s.onHelpKey(win.Canvas().OnTypedKey())) // F1: the help of the tab in front
 	s.showSignIn()
 	return s
 }
@@ -127,7 +129,8 @@ func (s *Shell) SignedIn(u index.User) {
 	s.status.SetText(lang.L("当前用户：") + u.Name + "（" + index.RoleName(u.Role) + "）")
 	switchUser := widget.NewButton(lang.L("切换用户"), s.onSwitchUser)
 	password := widget.NewButton(lang.L("修改密码"), func() { s.ChangePassword() })
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(password, switchUser), s.status)
+	help := widget.NewButtonWithIcon(lang.L("帮助（F1）"), theme.HelpIcon(), s.Help)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(help, password, switchUser), s.status)
 	s.win.SetContent(container.NewBorder(top, nil, nil, nil, s.tabs))
 	s.reloadCurrent()
 	s.focusCurrent()

@@ -41,11 +41,11 @@ func TestShell_FocusFirstField(t *testing.T) {
 		t.Fatal(err)
 	}
 	shell.SignedIn(admin)
-	if e, ok := w.Canvas().Focused().(*widget.Entry); !ok || e.PlaceHolder != "" || e.Password {
+	if e, ok := w.Canvas().Focused().(rqField); !ok || e.Base().PlaceHolder != "" || e.Base().Password {
 		t.Errorf("accounts: focus on %T, want the new account's name", w.Canvas().Focused())
 	}
 	shell.Select("档案检索")
-	if e, ok := w.Canvas().Focused().(*widget.Entry); !ok || !strings.HasPrefix(e.PlaceHolder, "检索词") {
+	if e, ok := w.Canvas().Focused().(rqField); !ok || !strings.HasPrefix(e.Base().PlaceHolder, "检索词") {
 		t.Errorf("search: focus on %T, want the search words", w.Canvas().Focused())
 	}
 }

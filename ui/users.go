@@ -19,16 +19,16 @@ type UsersScreen struct {
 	svc      *Services
 	sess     *Session
 	users    []index.User
-	list     *widget.List
-	name     *widget.Entry
+	list     *helpList
+	name     *helpEntry
 	password *widget.Entry
-	dept     *widget.Entry
+	dept     *helpEntry
 	role     *widget.Select
 	// the account selected in the list, and what may be changed in it
 	selected  string
 	editTitle *widget.Label
 	editRole  *widget.Select
-	editDept  *widget.Entry
+	editDept  *helpEntry
 	reset     *widget.Entry
 	toggle    *widget.Button
 	edit      *fyne.Container
@@ -37,15 +37,15 @@ type UsersScreen struct {
 
 // NewUsersScreen builds the accounts screen.
 func NewUsersScreen(win fyne.Window, svc *Services, sess *Session) *UsersScreen {
-	s := &UsersScreen{win: win, svc: svc, sess: sess, name: widget.NewEntry(), password: widget.NewPasswordEntry(), dept: widget.NewEntry(),
-		editTitle: widget.NewLabel(""), editDept: widget.NewEntry(), reset: widget.NewPasswordEntry()}
+	s := &UsersScreen{win: win, svc: svc, sess: sess, name: newHelpEntry(false), password: widget.NewPasswordEntry(), dept: newHelpEntry(false),
+		editTitle: widget.NewLabel(""), editDept: newHelpEntry(false), reset: widget.NewPasswordEntry()}
 	var roles []string
 	for _, r := range index.AccountRoles {
 		roles = append(roles, index.RoleName(r))
 	}
 	s.role = newSelect(roles, nil)
 	s.editRole = newSelect(roles, nil)
-	s.list = widget.NewList(func() int { return len(s.users) }, func() fyne.CanvasObject { return widget.NewLabel("") },
+	s.list = newHelpList(func() int { return len(s.users) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			u := s.users[i]
 			text := u.Name + "　" + index.RoleName(u.Role) + "　" + u.Department

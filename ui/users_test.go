@@ -62,7 +62,7 @@ func TestUsersScreen_EditResetDisable(t *testing.T) {
 	}
 	role := usersPick(t, w, func(s *widget.Select) bool { return s.Selected == index.RoleName(review.RoleClerk) })
 	role.SetSelected(index.RoleName(review.SecrecyOfficer))
-	usersPick(t, w, func(e *widget.Entry) bool { return e.Text == "县政府办" }).SetText("保密办")
+	usersPick(t, w, func(e rqField) bool { return e.Base().Text == "县政府办" }).Base().SetText("保密办")
 	test.Tap(clerkButton(t, w, "保存角色和部门"))
 	if u := account("张起草"); u.Role != review.SecrecyOfficer || u.Department != "保密办" {
 		t.Fatalf("after saving: %+v", u)

@@ -46,8 +46,10 @@ func newHeaderLabel() fyne.CanvasObject {
 }
 
 // newTextTable returns a table of newCellLabel cells under a header row of newHeaderLabel, with these column widths.
-func newTextTable(size func() (int, int), update, updateHeader func(widget.TableCellID, fyne.CanvasObject), widths []float32) *widget.Table {
-	t := widget.NewTable(size, newCellLabel, update)
+func newTextTable(size func() (int, int), update, updateHeader func(widget.TableCellID, fyne.CanvasObject), widths []float32) *helpTable {
+	t := &helpTable{}
+	t.Length, t.CreateCell, t.UpdateCell = size, newCellLabel, update
+	t.ExtendBaseWidget(t)
 	t.ShowHeaderRow = true
 	t.CreateHeader = newHeaderLabel
 	t.UpdateHeader = updateHeader

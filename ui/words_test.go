@@ -39,6 +39,8 @@ func wordsShown(o fyne.CanvasObject) []string {
 		out = append(out, x.Selected, x.PlaceHolder)
 	case *widget.Entry:
 		out = append(out, x.PlaceHolder)
+	case interface{ Base() *widget.Entry }:
+		out = append(out, x.Base().PlaceHolder)
 	case *widget.Check:
 		out = append(out, x.Text)
 	case *widget.RadioGroup:
