@@ -58,7 +58,11 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 		return fr
 	}
-	scanAll(scanTargets(files, stderr), scanOne, func(fr *scan.FileReport) bool {
+	targets := scanTargets(files, stderr)
+	if len(targets) > 1 {
+		lim.PDFWorkers = 1 // the other files keep every core busy: splitting a PDF's pages would only parse it twice
+	}
+	scanAll(targets, scanOne, func(fr *scan.FileReport) bool {
 		switch {
 		case fr.Status == scan.StatusUnreadable:
 			status = exitUnreadable

@@ -68,8 +68,8 @@ func ServeWorker() {
 }
 
 // runInWorkers runs an engine in worker processes bounded by the time limit:
-// the first reader one per core for a large file, each reading every n-th
-// page; the second engine in one process over the whole document.
+// the first reader one per core (at most lim.PDFWorkers) for a large file, each
+// reading every n-th page; the second engine in one process over the whole document.
 func runInWorkers(data []byte, lim Limits, engine string) engineResult {
 	self, err := os.Executable()
 	if err != nil {
@@ -78,6 +78,9 @@ func runInWorkers(data []byte, lim Limits, engine string) engineResult {
 	shards := 1
 	if engine == engineFirst && len(data) > 256<<10 {
 		shards = min(runtime.NumCPU(), 4)
+		if lim.PDFWorkers > 0 {
+			shards = min(shards, lim.PDFWorkers)
+		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout(lim))
 	defer cancel()
