@@ -21,7 +21,8 @@ var markings = []string{"机密★5年", "", "", "秘密★1年", "", "内部资
 // writeFolder writes n drafts of 1–20 pages, cycling through .docx, .pdf, .ofd and .doc, into dir.
 // The .pdf and .doc files are the .docx drafts converted by LibreOffice in one batch per format
 // (a call costs seconds to start). The folder appears only once complete: it is built beside dir
-// and renamed, so a run cut short leaves no half folder for a benchmark to mistake for a cached one.
+// and renamed, so a run cut short leaves no half folder for a benchmark to mistake for a cached one;
+// the next run keeps the conversions that run finished.
 func writeFolder(texts []string, n int, dir string) error {
 	paras := paragraphs(texts)
 	tmp := dir + ".tmp"
@@ -30,9 +31,6 @@ func writeFolder(texts []string, n int, dir string) error {
 		return err
 	}
 	defer os.RemoveAll(stage)
-	if err := os.RemoveAll(tmp); err != nil {
-		return err
-	}
 	convert := map[string][]string{} // target format → staged .docx sources
 	rnd := rand.New(rand.NewPCG(15, 1000))
 	for i := range n {
@@ -48,6 +46,9 @@ func writeFolder(texts []string, n int, dir string) error {
 		case "ofd":
 			target, data = filepath.Join(tmp, name+".ofd"), ofdDraft(d, pages)
 		default:
+			if st, err := os.Stat(filepath.Join(tmp, name+"."+kind)); err == nil && st.Size() > 0 {
+				continue
+			}
 			target, data = filepath.Join(stage, kind, name+".docx"), d.Build()
 			convert[kind] = append(convert[kind], target)
 		}
@@ -73,22 +74,29 @@ func writeFolder(texts []string, n int, dir string) error {
 }
 
 // soffice converts the files to format into dir with one LibreOffice call, under its own profile
-// (a LibreOffice already running with the default profile would take the call and return at once).
+// (a LibreOffice already running with the default profile would take the call and return at once),
+// and calls it again for any file it left unconverted (under load it sometimes stops short).
 func soffice(stage, format, dir string, files []string) error {
 	profile := "file://" + filepath.Join(stage, "profile")
-	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", format, "--outdir", dir}, files...)
-	cmd := exec.Command("soffice", args...)
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("soffice --convert-to %s: %w", format, err)
-	}
-	for _, f := range files {
-		out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(f), ".docx")+"."+format)
-		if st, err := os.Stat(out); err != nil || st.Size() == 0 {
-			return fmt.Errorf("soffice did not write %s", out)
+	for range 3 {
+		args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", format, "--outdir", dir}, files...)
+		cmd := exec.Command("soffice", args...)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("soffice --convert-to %s: %w", format, err)
+		}
+		var left []string
+		for _, f := range files {
+			out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(f), ".docx")+"."+format)
+			if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+				left = append(left, f)
+			}
+		}
+		if files = left; len(files) == 0 {
+			return nil
 		}
 	}
-	return nil
+	return fmt.Errorf("soffice did not convert %s to %s", files[0], format)
 }
 
 // folderDraft is the i-th draft of a folder: about pages A4 pages of corpus paragraphs, starting
