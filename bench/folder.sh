@@ -14,6 +14,7 @@ cd "$top"
 out=${BENCH_OUT:-bench/out}
 n=${BENCH_FILES:-1000}
 runs=${BENCH_RUNS:-5}
+warmup=${BENCH_WARMUP:-1}
 corpus=${CORPUS:-../shared/corpus}
 dir="$out/folder-$n"
 mkdir -p "$out"
@@ -39,7 +40,7 @@ SH
 
 cores=$(nproc)
 echo "files: $(find "$dir" -type f | wc -l) ($(find "$dir" -type f | sed 's/.*\.//' | sort | uniq -c | awk '{printf "%s%s %s", s, $1, $2; s=", "}')), $(du -sm "$dir" | cut -f1) MB; cores: $cores; keywords: $(wc -l < "$kw")"
-hyperfine -i -w 1 -r "$runs" --export-csv "$out/folder.csv" \
+hyperfine -i -w "$warmup" -r "$runs" --export-csv "$out/folder.csv" \
   -n peer "find $dir -type f -print0 | xargs -0 -P$cores -n1 sh $peer $kw" \
   -n prepub "$out/prepubctl scan --json $dir" >/dev/null
 awk -F, 'NR>1{m[$1]=$2} END{printf "scan-folder      peer %7.2f s   prepub %7.2f s   ratio (peer/prepub) %.2f\n", m["peer"], m["prepub"], m["peer"]/m["prepub"]}' "$out/folder.csv"
