@@ -18,7 +18,7 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("scan", "scan [--attr public|on-request|withheld] [--json] [--mask] [--keywords FILE] [--allow FILE] FILE...", stderr)
+	fs := newFlagSet("scan", "scan [--attr public|on-request|withheld] [--json] [--mask] [--keywords FILE] [--allow FILE] FILE|FOLDER...", stderr)
 	attr := fs.String("attr", "", "所选公开属性：public（主动公开）、on-request（依申请公开）、withheld（不予公开）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON")
 	mask := fs.Bool("mask", false, "遮盖身份证号、手机号、银行卡号（如 138****1234）")
@@ -31,7 +31,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "请指定要检查的文件")
+		fmt.Fprintln(stderr, "请指定要检查的文件或文件夹")
 		fs.Usage()
 		return exitUsage
 	}
@@ -50,26 +50,36 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	for _, f := range files {
-		fr := sc.ScanFile(f, lim, scan.Options{Attr: *attr})
+	scanOne := func(path string) *scan.FileReport {
+		fr := sc.ScanFile(path, lim, scan.Options{Attr: *attr})
+		fr.Doc = nil // the report is printed, not the text: a folder's texts need not stay in memory
 		if *mask {
 			fr = fr.Masked()
 		}
+		return fr
+	}
+	targets := scanTargets(files, stderr)
+	if len(targets) > 1 {
+		lim.PDFWorkers = 1 // the other files keep every core busy: splitting a PDF's pages would only parse it twice
+	}
+	scanAll(targets, scanOne, func(fr *scan.FileReport) bool {
 		switch {
 		case fr.Status == scan.StatusUnreadable:
 			status = exitUnreadable
 		case fr.Critical && status == exitOK:
 			status = exitFindings
 		}
-		if *asJSON {
-			if err := enc.Encode(fr); err != nil {
-				fmt.Fprintln(stderr, err)
-				return exitUnreadable
-			}
-			continue
+		if !*asJSON {
+			printReport(stdout, fr)
+			return true
 		}
-		printReport(stdout, fr)
-	}
+		if err := enc.Encode(fr); err != nil {
+			fmt.Fprintln(stderr, err)
+			status = exitUnreadable
+			return false
+		}
+		return true
+	})
 	return status
 }
 

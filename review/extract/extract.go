@@ -19,6 +19,7 @@ type Limits struct {
 	PDFTimeout    time.Duration // longest time spent reading one PDF
 	MaxPartsBytes int64         // largest total of extracted text
 	MaxParts      int           // most text parts (pages, headers, notes) in one file
+	PDFWorkers    int           // most worker processes reading one large PDF at once (0: one a core, up to 4); 1 when other files keep the cores busy
 }
 
 // DefaultLimits returns the limits used when none are configured.

@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -318,5 +319,11 @@ func TestPDFShards(t *testing.T) {
 	}
 	if strip(body(doc)) != want.String() {
 		t.Fatal("pages out of order or missing")
+	}
+	lim := extract.DefaultLimits()
+	lim.PDFWorkers = 1
+	one, err := extract.Bytes("big.pdf", data, lim)
+	if err != nil || !reflect.DeepEqual(one.Parts, doc.Parts) || one.Coverage != doc.Coverage {
+		t.Fatalf("read by one worker: %v, not as by several", err)
 	}
 }
