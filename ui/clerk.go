@@ -39,22 +39,23 @@ type ClerkScreen struct {
 	limits extract.Limits
 
 	// The draft on screen.
-	name     string          // the file's name as submitted
-	data     []byte          // the file's bytes; nil for a returned draft reloaded from the archive
-	draft    review.Draft    // the scan report, with the secrecy officer's resolutions for a returned draft
-	recordID int64           // the archive record being corrected, 0 for a new draft
-	keep     review.Decision // a reloaded decision, for what this form has no field for (validity period)
-	done     *index.Record   // the draft once routed, so it is not submitted twice
+	name      string          // the file's name as submitted
+	data      []byte          // the file's bytes; nil for a returned draft reloaded from the archive
+	draft     review.Draft    // the scan report, with the secrecy officer's resolutions for a returned draft
+	recordID  int64           // the archive record being corrected, 0 for a new draft
+	keep      review.Decision // a reloaded decision, for what this form has no field for (validity period)
+	done      *index.Record   // the draft once routed, so it is not submitted twice
+	findings  []scan.Finding  // the report's findings, strongest first
+	outcome   review.Outcome  // the rules' verdict on the form as it stands
+	autoTitle string          // the title guessed from the text
+	interp    *review.Attachment
+	pending   int  // number of the latest file opened; older results are dropped
+	busy      bool // a submission is under way
+	filling   bool // the form is being filled by code: check once at the end, not per field
+
 	// checkedWith is the version of the office server's policy the open draft
 	// was scanned with; "" on the local archive or for a returned draft (clerk_policy.go).
 	checkedWith string
-	findings    []scan.Finding // the report's findings, strongest first
-	outcome     review.Outcome // the rules' verdict on the form as it stands
-	autoTitle   string         // the title guessed from the text
-	interp      *review.Attachment
-	pending     int  // number of the latest file opened; older results are dropped
-	busy        bool // a submission is under way
-	filling     bool // the form is being filled by code: check once at the end, not per field
 
 	// Left: the draft's text and findings.
 	root     fyne.CanvasObject
@@ -202,17 +203,16 @@ func (s *ClerkScreen) read(path string) (d clerkOpened) {
 			d.report, d.err = nil, fmt.Errorf("checking %s: panic: %v", d.name, r) // logged; the person reads what to do
 		}
 	}()
-	if p := s.svc.OfficePolicy(); p != nil {
-		d.policy = p.Version
-	}
+	sc, version := s.svc.scanning()
+	d.policy = version
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && (s.limits.MaxFileBytes <= 0 || st.Size() <= s.limits.MaxFileBytes) {
 		if data, err := os.ReadFile(path); err == nil {
 			d.data = data
-			d.report = s.svc.scanner().ScanBytes(path, data, s.limits, scan.Options{})
+			d.report = sc.ScanBytes(path, data, s.limits, scan.Options{})
 			return d
 		}
 	}
-	d.report = s.svc.scanner().ScanFile(path, s.limits, scan.Options{}) // says why the file cannot be read
+	d.report = sc.ScanFile(path, s.limits, scan.Options{}) // says why the file cannot be read
 	return d
 }
 

@@ -41,9 +41,10 @@ func (s *ClerkScreen) fetchPolicy(name string, data []byte) *policyRecheck {
 	if !changed {
 		return nil
 	}
-	r := &policyRecheck{name: name, data: data, version: s.svc.OfficePolicy().Version}
+	sc, version := s.svc.scanning()
+	r := &policyRecheck{name: name, data: data, version: version}
 	if data != nil {
-		r.report = s.svc.scanner().ScanBytes(name, data, s.limits, scan.Options{})
+		r.report = sc.ScanBytes(name, data, s.limits, scan.Options{})
 	}
 	return r
 }

@@ -64,6 +64,17 @@ func (svc *Services) scanner() *scan.Scanner {
 	return svc.Scanner
 }
 
+// scanning returns the scanner in force and the version of the office
+// server's policy it comes from ("" on the local archive), read together.
+func (svc *Services) scanning() (*scan.Scanner, string) {
+	svc.mu.RLock()
+	defer svc.mu.RUnlock()
+	if svc.office != nil {
+		return svc.Scanner, svc.office.Version
+	}
+	return svc.Scanner, ""
+}
+
 // rules returns the rules in force.
 func (svc *Services) rules() *review.Rules {
 	svc.mu.RLock()
