@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"strconv"
 	"time"
 
 	"prepub/assets"
@@ -128,7 +127,7 @@ func readPolicyFile(path, what string) (PolicyFile, error) {
 func (p *Policy) contentHash() string {
 	h := sha256.New()
 	put := func(kind, text string) {
-		fmt.Fprintf(h, "%s %s:", kind, strconv.Itoa(len(text)))
+		fmt.Fprintf(h, "%s %d:", kind, len(text))
 		h.Write([]byte(text))
 		h.Write([]byte(";"))
 	}

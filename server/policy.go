@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 
+	"prepub/index"
 	"prepub/review"
 )
 
@@ -15,7 +16,7 @@ const PolicyHeader = "Prepub-Policy-Version"
 // workstation that names that version in If-None-Match gets 304 and no body,
 // so it can ask often. Only a signed-in account may read it: an office's
 // keyword list can itself name what must not be published.
-func (s *Server) policy(w http.ResponseWriter, r *http.Request) {
+func (s *Server) policy(w http.ResponseWriter, r *http.Request, _ index.User) {
 	p := s.Desk.Policy()
 	tag := `"` + p.Version + `"`
 	w.Header().Set("ETag", tag)

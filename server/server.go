@@ -86,7 +86,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/users/{name}/password", s.auth(s.resetPassword))
 	mux.HandleFunc("POST /api/v1/password", s.auth(s.changePassword))
 	mux.HandleFunc("GET /api/v1/rules", s.rules) // not secret: clients check drafts as the server will
-	mux.HandleFunc("GET /api/v1/policy", s.auth(func(w http.ResponseWriter, r *http.Request, _ index.User) { s.policy(w, r) }))
+	mux.HandleFunc("GET /api/v1/policy", s.auth(s.policy))
 	mux.HandleFunc("GET /api/v1/records/{id}", s.auth(s.record))
 	mux.HandleFunc("GET /api/v1/records/{id}/release", s.auth(s.releaseCopy))
 	mux.HandleFunc("GET /api/v1/drafts/{id}/original", s.auth(s.original))
