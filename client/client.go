@@ -31,6 +31,9 @@ type Client struct {
 	http  *http.Client
 	mu    sync.Mutex
 	token string
+	// using is the version of the office policy downloaded last (policy.go),
+	// latest the version the server's last answer named.
+	using, latest string
 }
 
 // New returns a client for the server at baseURL (https://host:port). When
@@ -100,6 +103,10 @@ func (c *Client) send(ctx context.Context, method, path, ctype string, body io.R
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 512<<20))
 	if err != nil {
 		return nil, nil, review.Wrap(err, review.ErrInternal, "读取服务器应答失败，请稍后再试")
+	}
+	c.notePolicy(resp.Header.Get(policyHeader))
+	if resp.StatusCode == http.StatusNotModified { // asked with If-None-Match: what the client holds is current
+		return nil, resp.Header, nil
 	}
 	if resp.StatusCode >= 300 {
 		return nil, nil, refusal(resp.StatusCode, data)
@@ -186,7 +193,7 @@ func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, nam
 	key := newKey()
 	var out struct{ ID int64 }
 	for try := 1; ; try++ {
-		err = c.doWith(ctx, "POST", "/drafts", mw.FormDataContentType(), bytes.NewReader(buf.Bytes()), map[string]string{"Idempotency-Key": key}, &out)
+		err = c.doWith(ctx, "POST", "/drafts", mw.FormDataContentType(), bytes.NewReader(buf.Bytes()), c.withPolicy(map[string]string{"Idempotency-Key": key}), &out)
 		if err == nil || try == submitTries || review.ErrorCode(err) != review.ErrInternal || ctx.Err() != nil {
 			break
 		}

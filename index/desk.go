@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"prepub/review"
@@ -22,6 +23,7 @@ type Desk struct {
 	// Catalogue numbers the drafts decided public; nil: the archive's scheme
 	// in force (its folder's catalogue.toml, else the default).
 	Catalogue *CatalogueScheme
+	policy    atomic.Pointer[review.Policy] // set by UsePolicy (desk_policy.go)
 }
 
 // Submit scans a draft, checks the clerk's decision and records it: returned
@@ -50,11 +52,12 @@ func (d *Desk) prepare(clerk review.Actor, department, name string, data []byte,
 		return nil, err
 	}
 	dec.Interpretation = attachment(nil, dec.Interpretation)
-	rep := d.Scanner.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(dec.Attribute)})
-	w := review.NewWorkflow(d.Rules, clerk.User, review.Draft{Report: rep}, dec)
+	rules, sc, version := d.inForce()
+	rep := sc.ScanBytes(name, data, extract.DefaultLimits(), scan.Options{Attr: string(dec.Attribute)})
+	w := review.NewWorkflow(rules, clerk.User, review.Draft{Report: rep}, dec)
 	w.Clock = d.Archive.Store.now
 	rec := scannedRecord(name, data, rep, dec.Title)
-	rec.Department, rec.Drafter = department, clerk.User
+	rec.Department, rec.Drafter, rec.PolicyVersion = department, clerk.User, version
 	fromWorkflow(rec, w)
 	return rec, nil
 }
@@ -82,7 +85,7 @@ func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec revie
 func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action string, act func(*review.Workflow) error) (*Record, error) {
 	rec, err := d.Archive.Store.update(ctx, id, a.User, action, func(ctx context.Context, tx *sql.Tx, r *Record) error {
 		was := r.State
-		w := toWorkflow(r, d.Rules)
+		w := toWorkflow(r, d.rules())
 		w.Clock = d.Archive.Store.now
 		if err := act(w); err != nil {
 			return err
@@ -210,7 +213,7 @@ func (d *Desk) Convert(ctx context.Context, a review.Actor, id int64, note strin
 	if err := mayKeep(a, "办理年度复查"); err != nil {
 		return 0, review.Outcome{}, err
 	}
-	return d.Archive.Convert(ctx, d.Rules, id, a, note)
+	return d.Archive.Convert(ctx, d.rules(), id, a, note)
 }
 
 // ExpiredMarkings lists, to those who keep the archive, the markings whose

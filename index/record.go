@@ -41,6 +41,9 @@ type Record struct {
 	Resolutions map[int]review.Resolution `json:"resolutions,omitempty"`
 	Statements  []scan.Statement          `json:"statements,omitempty"`
 	Coverage    float64                   `json:"coverage"`
+	// PolicyVersion is the version of the office policy the draft was
+	// scanned and checked with (review.Policy), empty when none was named.
+	PolicyVersion string `json:"policy_version,omitempty"`
 	// version is the content hash of the row the record was last written
 	// as: what the search index files it under.
 	version string

@@ -58,6 +58,9 @@ type body struct {
 	Resolutions map[int]review.Resolution `json:"resolutions,omitempty"`
 	Statements  []scan.Statement          `json:"statements,omitempty"`
 	Coverage    float64                   `json:"coverage"`
+	// PolicyVersion is Record.PolicyVersion: in the body, so the content hash
+	// and the audit chain cover it and backups carry it.
+	PolicyVersion string `json:"policy_version,omitempty"`
 }
 
 // Store keeps records and the audit chain in SQLite. Each write is one
@@ -211,7 +214,8 @@ func toRow(rec *Record) (row, error) {
 		return row{}, err
 	}
 	b, err := json.Marshal(body{Decision: rec.Decision, Route: rec.Route, Findings: findings, Parts: parts, History: rec.History,
-		Outcome: rec.Outcome, Current: rec.Current, Resolutions: rec.Resolutions, Statements: rec.Statements, Coverage: rec.Coverage})
+		Outcome: rec.Outcome, Current: rec.Current, Resolutions: rec.Resolutions, Statements: rec.Statements, Coverage: rec.Coverage,
+		PolicyVersion: rec.PolicyVersion})
 	if err != nil {
 		return row{}, err
 	}
@@ -241,6 +245,7 @@ func (r row) record() (*Record, error) {
 	}
 	rec.Decision, rec.Route, rec.History = b.Decision, b.Route, b.History
 	rec.Outcome, rec.Current, rec.Resolutions, rec.Statements, rec.Coverage = b.Outcome, b.Current, b.Resolutions, b.Statements, b.Coverage
+	rec.PolicyVersion = b.PolicyVersion
 	if len(b.Findings) > 0 {
 		if err := json.Unmarshal(b.Findings, &rec.Findings); err != nil {
 			return nil, err

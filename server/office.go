@@ -26,9 +26,11 @@ func (s *Server) record(w http.ResponseWriter, r *http.Request, u index.User) {
 	writeJSON(w, 200, rec)
 }
 
-// rules returns the rules file in force, so a client checks drafts as the server will.
+// rules returns the rules file in force, so a client checks drafts as the
+// server will, and the version of the whole policy (GET /policy has the rest).
 func (s *Server) rules(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, 200, map[string]string{"source": s.Desk.Rules.Source, "raw": string(s.Desk.Rules.Raw)})
+	p := s.Desk.Policy()
+	writeJSON(w, 200, map[string]string{"source": p.Rules.Source, "raw": string(p.Rules.Raw), "version": p.Version})
 }
 
 // similar returns the decided records closest to one draft.

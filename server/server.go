@@ -51,11 +51,15 @@ type session struct {
 	expires time.Time
 }
 
-// New returns a server over a desk.
+// New returns a server over a desk. The desk's policy (Desk.UsePolicy) is
+// what the server scans with and serves; without one, its rules and the
+// built-in keyword classes.
 func New(d *index.Desk) *Server {
-	return &Server{Desk: d, SessionTTL: 8 * time.Hour, Clock: time.Now,
+	s := &Server{Desk: d, SessionTTL: 8 * time.Hour, Clock: time.Now,
 		sessions: map[string]session{}, byName: newLoginLimiter(5), byAddr: newLoginLimiter(30), known: newKnownSignIns(),
 		hashing: make(chan struct{}, max(1, runtime.NumCPU())), uploads: make(chan struct{}, MaxUploads)}
+	ensurePolicy(s)
+	return s
 }
 
 // uploadWait is how long an upload waits for a slot before it is refused.
@@ -82,6 +86,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/users/{name}/password", s.auth(s.resetPassword))
 	mux.HandleFunc("POST /api/v1/password", s.auth(s.changePassword))
 	mux.HandleFunc("GET /api/v1/rules", s.rules) // not secret: clients check drafts as the server will
+	mux.HandleFunc("GET /api/v1/policy", s.auth(s.policy))
 	mux.HandleFunc("GET /api/v1/records/{id}", s.auth(s.record))
 	mux.HandleFunc("GET /api/v1/records/{id}/release", s.auth(s.releaseCopy))
 	mux.HandleFunc("GET /api/v1/drafts/{id}/original", s.auth(s.original))
@@ -96,7 +101,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/report/values", s.auth(s.reportValues))
 	mux.HandleFunc("PUT /api/v1/report/values", s.auth(s.setReportValues))
 	mux.HandleFunc("GET /api/v1/report/latest-year", s.auth(s.latestYear))
-	return secureHeaders(mux)
+	return secureHeaders(s.withPolicyVersion(mux))
 }
 
 // secureHeaders adds to every answer the headers that keep a browser from
@@ -399,7 +404,10 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
 	if again {
 		status = 200 // a retried upload: the draft its first attempt made
 	}
-	writeJSON(w, status, responseOf(rec))
+	writeJSON(w, status, struct {
+		draftResponse
+		policyNote
+	}{responseOf(rec), noteOf(r, rec.PolicyVersion)})
 }
 
 // queue lists the drafts waiting for the caller's role, as full records.

@@ -277,7 +277,7 @@ func (s *BatchScreen) check(it batchItem) (row batchRow) {
 			row = batchRow{file: it.rel, reason: lang.L("检查时程序出错，请把此文件交给技术人员")}
 		}
 	}()
-	fr := s.svc.Scanner.ScanFile(it.path, s.limits, scan.Options{})
+	fr := s.svc.scanner().ScanFile(it.path, s.limits, scan.Options{})
 	if fr.Detail != "" {
 		fyne.LogError("batch "+it.path, errors.New(fr.Detail))
 	}

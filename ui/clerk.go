@@ -53,6 +53,10 @@ type ClerkScreen struct {
 	busy      bool // a submission is under way
 	filling   bool // the form is being filled by code: check once at the end, not per field
 
+	// checkedWith is the version of the office server's policy the open draft
+	// was scanned with; "" on the local archive or for a returned draft (clerk_policy.go).
+	checkedWith string
+
 	// Left: the draft's text and findings.
 	root     fyne.CanvasObject
 	open     *widget.Button
@@ -95,6 +99,7 @@ type clerkOpened struct {
 	path, name string
 	data       []byte
 	report     *scan.FileReport
+	policy     string // the version of the office server's policy it was scanned with, if any
 	err        error
 }
 
@@ -154,6 +159,7 @@ func (s *ClerkScreen) First() fyne.Focusable { return s.title }
 // background; a draft that came back or was decided since is noticed at the top.
 func (s *ClerkScreen) Reload() {
 	s.mine.Reload()
+	s.checkPolicyLater()
 	go func() {
 		recs, err := s.fetchQueue()
 		fyne.Do(func() { s.showQueue(recs, err) })
@@ -197,14 +203,16 @@ func (s *ClerkScreen) read(path string) (d clerkOpened) {
 			d.report, d.err = nil, fmt.Errorf("checking %s: panic: %v", d.name, r) // logged; the person reads what to do
 		}
 	}()
+	sc, version := s.svc.scanning()
+	d.policy = version
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && (s.limits.MaxFileBytes <= 0 || st.Size() <= s.limits.MaxFileBytes) {
 		if data, err := os.ReadFile(path); err == nil {
 			d.data = data
-			d.report = s.svc.Scanner.ScanBytes(path, data, s.limits, scan.Options{})
+			d.report = sc.ScanBytes(path, data, s.limits, scan.Options{})
 			return d
 		}
 	}
-	d.report = s.svc.Scanner.ScanFile(path, s.limits, scan.Options{}) // says why the file cannot be read
+	d.report = sc.ScanFile(path, s.limits, scan.Options{}) // says why the file cannot be read
 	return d
 }
 
@@ -234,7 +242,7 @@ func (s *ClerkScreen) showOpened(d clerkOpened) {
 	if d.report.Detail != "" {
 		fyne.LogError("clerk open "+d.path, errors.New(d.report.Detail))
 	}
-	s.name, s.data, s.recordID, s.done, s.keep = d.name, d.data, 0, nil, review.Decision{}
+	s.name, s.data, s.recordID, s.done, s.keep, s.checkedWith = d.name, d.data, 0, nil, review.Decision{}, d.policy
 	s.file.SetText(lang.L("文件：") + d.path)
 	title := ""
 	if d.report.Status == scan.StatusChecked {

@@ -167,7 +167,7 @@ func (s *ClerkScreen) recheck() {
 		s.setSubmit(lang.L("请先打开要送审的草稿"))
 		return
 	}
-	s.outcome = s.svc.Rules.Check(s.draft, s.Decision())
+	s.outcome = s.svc.rules().Check(s.draft, s.Decision())
 	var b strings.Builder
 	switch {
 	case s.done != nil:

@@ -58,7 +58,13 @@ func (s *ClerkScreen) send(dec review.Decision, id int64, name string, data []by
 	if id != 0 {
 		return s.svc.backend().Resubmit(ctx, id, s.sess.Actor(), dec)
 	}
-	return s.svc.backend().Submit(ctx, s.sess.Actor(), s.sess.User.Department, name, data, dec)
+	rec, err = s.svc.backend().Submit(ctx, s.sess.Actor(), s.sess.User.Department, name, data, dec)
+	if err == nil && s.svc.policyStale() { // the server scanned with a policy this workstation does not have yet
+		if _, perr := s.svc.RefreshPolicy(ctx); perr != nil {
+			fyne.LogError("refreshing the office policy", perr)
+		}
+	}
+	return rec, err
 }
 
 // submitted shows the route of a submitted draft, or why the desk returned or refused it.
@@ -71,13 +77,17 @@ func (s *ClerkScreen) submitted(rec *index.Record, err error) {
 		showError(s.win, lang.L("提交没有成功"), err, lang.L("提交没有成功，填写的内容都还在：请稍后再点“提交”；如仍失败，请联系管理员。"))
 		return
 	}
+	note := ""
+	if s.data != nil { // a new draft, scanned on this workstation
+		note = s.serverFindings(rec, s.checkedWith)
+	}
 	if rec.State == review.StateReturned {
 		s.recordID = rec.ID
-		s.setResult(fmt.Sprintf(lang.L("第 %d 号草稿被退回，请按以下意见修改后重新提交（填写的内容都还在）：\n• %s"),
+		s.setResult(note+fmt.Sprintf(lang.L("第 %d 号草稿被退回，请按以下意见修改后重新提交（填写的内容都还在）：\n• %s"),
 			rec.ID, strings.Join(clerkReturnReasons(*rec), "\n• ")), widget.DangerImportance)
 	} else {
 		s.done = rec
-		s.setResult(clerkRouteText(rec), widget.SuccessImportance)
+		s.setResult(note+clerkRouteText(rec), widget.SuccessImportance)
 	}
 	s.recheck()
 	s.formScroll.ScrollToTop()

@@ -337,7 +337,7 @@ func (s *SearchScreen) snippetOf(h index.Hit) string {
 	}
 	m, ok := s.masked[h.ID]
 	if !ok {
-		m = docMaskSnippet(s.svc.Scanner, h.Snippet)
+		m = docMaskSnippet(s.svc.scanner(), h.Snippet)
 		if s.masked == nil {
 			s.masked = map[int64]string{}
 		}

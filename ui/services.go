@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 
 	"prepub/index"
@@ -18,6 +20,10 @@ type Services struct {
 	RulesPath string       // the office's rules file, or "" for the embedded default
 	Policy    *scan.Policy // the office's keyword files and allow list in force, may be nil
 	Remote    Backend      // the office server's client; nil works on the local desk and archive
+	// With the office server, its policy replaces Scanner, Rules, RulesPath and
+	// Policy once downloaded (services_policy.go); mu guards them from then on.
+	mu     sync.RWMutex
+	office *review.Policy
 }
 
 // Session is who is signed in.

@@ -85,5 +85,9 @@ func (s *SignIn) Submit() {
 		s.password.SetText("")
 		return
 	}
+	if _, err := s.svc.RefreshPolicy(ctx); err != nil { // the live check must apply the office's policy
+		s.message.SetText(lang.L("无法取得单位服务器的审查政策，请稍后重新登录：") + errorForUser(err).Error())
+		return
+	}
 	s.done(*u)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -20,7 +21,6 @@ import (
 	"prepub/index"
 	"prepub/review"
 	"prepub/review/extract"
-	"prepub/review/scan"
 	"prepub/ui"
 )
 
@@ -72,7 +72,7 @@ func main() {
 	var svc *ui.Services
 	var err error
 	if *serverURL != "" {
-		svc, err = remoteServices(*serverURL, *fingerprint, where.Keywords, where.Allow)
+		svc, err = remoteServices(*serverURL, *fingerprint)
 	} else {
 		svc, err = services(where.Data, where.Rules, where.Keywords, where.Allow)
 	}
@@ -114,17 +114,15 @@ func main() {
 	}
 }
 
-// services opens the archive and the policy in force.
+// services opens the archive and the policy in force: the office's files, each optional.
 func services(archiveDir, rulesFile, keywordsFile, allowFile string) (*ui.Services, error) {
-	rules := review.DefaultRules()
-	if rulesFile != "" {
-		data, err := os.ReadFile(rulesFile)
-		if err != nil {
-			return nil, fmt.Errorf("无法读取规则文件 %s：%v", rulesFile, err)
-		}
-		if rules, err = review.ParseRules(rulesFile, data); err != nil {
-			return nil, err
-		}
+	var keywords []string
+	if keywordsFile != "" {
+		keywords = []string{keywordsFile}
+	}
+	policy, err := review.LoadPolicy(rulesFile, keywords, allowFile, time.Now())
+	if err != nil {
+		return nil, err
 	}
 	if archiveDir == "" {
 		d, err := index.DefaultDir()
@@ -137,17 +135,8 @@ func services(archiveDir, rulesFile, keywordsFile, allowFile string) (*ui.Servic
 	if err != nil {
 		return nil, err
 	}
-	var keywords []string
-	if keywordsFile != "" {
-		keywords = []string{keywordsFile}
-	}
-	sc, policy, err := scan.LoadPolicy(keywords, allowFile)
-	if err != nil {
-		arch.Close()
-		return nil, err
-	}
-	return &ui.Services{Desk: &index.Desk{Archive: arch, Rules: rules, Scanner: sc}, Archive: arch, Scanner: sc,
-		Rules: rules, RulesPath: rulesFile, Policy: policy}, nil
+	return &ui.Services{Desk: &index.Desk{Archive: arch, Rules: policy.Rules, Scanner: policy.Scanner}, Archive: arch, Scanner: policy.Scanner,
+		Rules: policy.Rules, RulesPath: rulesFile, Policy: policy.Scan}, nil
 }
 
 // showStartError tells the user, in the window, why the app could not start
@@ -169,22 +158,18 @@ func showStartError(a fyne.App, w fyne.Window, remote bool, err error) {
 }
 
 // remoteServices connects to an office server: its accounts, queues, archive
-// and rules; the scan of a draft being written still runs on this machine.
-func remoteServices(url, fingerprint, keywordsFile, allowFile string) (*ui.Services, error) {
+// and policy. The policy (rules, keyword files, allow list) is the server's,
+// downloaded at sign-in (ui.Services.RefreshPolicy); until then the rules it
+// sends without a session and the built-in keywords. The office's files on
+// this machine are not used: the live check must agree with the server's scan.
+func remoteServices(url, fingerprint string) (*ui.Services, error) {
 	c := client.New(url, fingerprint)
 	rules, err := c.Rules(context.Background())
 	if err != nil {
 		return nil, err
 	}
-	var keywords []string
-	if keywordsFile != "" {
-		keywords = []string{keywordsFile}
-	}
-	sc, policy, err := scan.LoadPolicy(keywords, allowFile)
-	if err != nil {
-		return nil, err
-	}
-	return &ui.Services{Remote: c, Scanner: sc, Rules: rules, RulesPath: rules.Source, Policy: policy}, nil
+	p := review.DefaultPolicy(rules, time.Now())
+	return &ui.Services{Remote: c, Scanner: p.Scanner, Rules: rules, RulesPath: rules.Source}, nil
 }
 
 // rememberSize restores the window size saved last time and saves it when the window closes.

@@ -27,25 +27,13 @@ type fontFile struct{ regular, bold, family string }
 // locate works out the places from the command line's flags (empty when not given).
 // Data stays empty when the user's data folder cannot be found: opening the archive says why.
 func locate(archive, rules, keywords, allow string) places {
-	p := places{Office: "/etc/prepub"}
+	p := places{Office: index.OfficeDir()}
 	if exe, err := os.Executable(); err == nil {
 		if exe, err = filepath.EvalSymlinks(exe); err == nil {
 			p.Install = filepath.Dir(exe)
 		}
 	}
-	if runtime.GOOS == "windows" {
-		p.Office = filepath.Join(os.Getenv("ProgramData"), "prepub")
-	}
-	office := func(flag, name string) string {
-		if flag != "" {
-			return flag
-		}
-		if f := filepath.Join(p.Office, name); fileExists(f) {
-			return f
-		}
-		return ""
-	}
-	p.Rules, p.Keywords, p.Allow = office(rules, "rules.toml"), office(keywords, "keywords.toml"), office(allow, "allow.toml")
+	p.Rules, p.Keywords, p.Allow = index.OfficeFile(rules, "rules.toml"), index.OfficeFile(keywords, "keywords.toml"), index.OfficeFile(allow, "allow.toml")
 	// Noto Sans CJK put beside the program gives every platform the same glyphs; else the
 	// system's: fonts-noto-cjk on Linux (ui knows its paths), Microsoft YaHei on Windows.
 	if p.Install != "" {
@@ -61,9 +49,4 @@ func locate(archive, rules, keywords, allow string) places {
 		p.Data, _ = index.DefaultDir()
 	}
 	return p
-}
-
-func fileExists(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && !st.IsDir()
 }
