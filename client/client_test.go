@@ -16,10 +16,9 @@ import (
 	"prepub/review/extract"
 	"prepub/review/scan"
 	"prepub/server"
-	"prepub/ui"
 )
 
-var _ ui.Backend = (*client.Client)(nil)
+var _ index.Backend = (*client.Client)(nil)
 
 var ctx = context.Background()
 
@@ -87,7 +86,7 @@ func TestClientWorkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	legC, leg := signIn(t, url, fp, "王法制")
-	if _, err := legC.Similar(ctx, "", rec.ID, 5); err != nil {
+	if _, err := legC.Similar(ctx, leg, rec.ID, 5); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := legC.Act(ctx, rec.ID, leg, review.ActionApprove, -1, ""); err != nil {
@@ -102,10 +101,10 @@ func TestClientWorkflow(t *testing.T) {
 	if hits, err := offC.Search(ctx, off, index.Query{Text: "防汛物资", Attribute: "withheld"}); err != nil || len(hits) != 1 {
 		t.Fatalf("search %v %v", hits, err)
 	}
-	if rep, err := offC.Report(ctx, time.Now().Year()); err != nil || rep.Total != 1 {
+	if rep, err := offC.Report(ctx, off, time.Now().Year()); err != nil || rep.Total != 1 {
 		t.Fatalf("report %+v %v", rep, err)
 	}
-	if due, err := offC.ReviewDue(ctx, time.Now(), time.Hour); err != nil || due == nil {
+	if due, err := offC.ReviewDue(ctx, off, time.Hour); err != nil || due == nil {
 		t.Fatalf("re-review %v %v", due, err)
 	}
 	if _, err := clerkC.Search(ctx, clerk, index.Query{Text: "x"}); review.ErrorCode(err) != review.ErrForbidden {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"prepub/review"
 	"prepub/review/extract"
@@ -27,8 +26,8 @@ type Desk struct {
 // Submit scans a draft, checks the clerk's decision and records it: returned
 // with reasons, or waiting at the first step of its route. A draft that
 // cannot be read is recorded as returned, so nothing the clerk did is lost.
-// A decision with a field over its limit, or one a store cannot keep, is
-// refused before the file is read.
+// Only a drafting clerk submits; a decision with a field over its limit, or
+// one a store cannot keep, is refused before the file is read.
 func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
 	rec, err := d.prepare(clerk, department, name, data, dec)
 	if err != nil {
@@ -40,9 +39,21 @@ func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name 
 	return rec, nil
 }
 
+// MaySubmit refuses anyone but a drafting clerk: the office server asks it
+// before reading an upload, Submit again before keeping one.
+func MaySubmit(a review.Actor) error {
+	if a.Role != review.RoleClerk {
+		return review.Errorf(review.ErrForbidden, "只有起草人可以提交草稿")
+	}
+	return nil
+}
+
 // prepare checks a submission's typed fields, scans its file and checks the
 // decision: the record Submit writes, not yet written.
 func (d *Desk) prepare(clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
+	if err := MaySubmit(clerk); err != nil {
+		return nil, err
+	}
 	if err := review.CheckText("文件名", name, review.MaxFileRunes); err != nil {
 		return nil, err
 	}
@@ -170,49 +181,4 @@ func fromWorkflow(r *Record, w *review.Workflow) {
 	if w.State.Decided() && len(w.History) > 0 {
 		r.DecidedAt = w.History[len(w.History)-1].At
 	}
-}
-
-// The desk also answers, for the screens, what they read and do beside the
-// workflow, so the desktop app can use one desk locally or the office server's
-// client in its place.
-
-// UserCount returns the number of accounts.
-func (d *Desk) UserCount(ctx context.Context) (int, error) { return d.Archive.Store.UserCount(ctx) }
-
-// Users lists the accounts to an enabled administrator.
-func (d *Desk) Users(ctx context.Context, by string) ([]User, error) {
-	if err := d.mayManage(ctx, by); err != nil {
-		return nil, err
-	}
-	return d.Archive.Store.Users(ctx)
-}
-
-// Similar returns the decided records closest to a text.
-func (d *Desk) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {
-	return d.Archive.Similar(ctx, text, exclude, n)
-}
-
-// ReviewDue returns the decisions due for their yearly re-review.
-func (d *Desk) ReviewDue(ctx context.Context, now time.Time, period time.Duration) ([]Record, error) {
-	return d.Archive.ReviewDue(ctx, now, period)
-}
-
-// Keep records a re-review that keeps a decision.
-func (d *Desk) Keep(ctx context.Context, id int64, user, note string) error {
-	return d.Archive.Keep(ctx, id, user, note)
-}
-
-// Convert starts turning a withheld or on-request decision public, on the desk's rules.
-func (d *Desk) Convert(ctx context.Context, id int64, user, note string) (int64, review.Outcome, error) {
-	return d.Archive.Convert(ctx, d.Rules, id, user, note)
-}
-
-// ExpiredMarkings lists markings whose period has run out.
-func (d *Desk) ExpiredMarkings(ctx context.Context, now time.Time) ([]Expiry, error) {
-	return d.Archive.ExpiredMarkings(ctx, now)
-}
-
-// Report builds the annual report.
-func (d *Desk) Report(ctx context.Context, year int) (*Report, error) {
-	return d.Archive.Report(ctx, year)
 }

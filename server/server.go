@@ -193,7 +193,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	u, err := s.Desk.SignIn(r.Context(), in.User, in.Password, addr)
 	<-s.hashing
 	if err != nil {
-		if review.ErrorCode(err) != review.ErrForbidden {
+		if review.ErrorCode(err) != review.ErrUnauthorized {
 			s.byName.forgive(name)
 			s.byAddr.forgive(addr)
 			fail(w, err)
@@ -205,7 +205,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		refuse(w, review.ErrUnauthorized, review.ErrorMessage(err))
+		fail(w, err)
 		return
 	}
 	s.byName.succeeded(name)
@@ -344,8 +344,8 @@ func interpretation(r *http.Request) (*review.Attachment, error) {
 // there is one) from a clerk. With an Idempotency-Key header, a retry of the
 // same upload returns the first draft.
 func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
-	if u.Role != review.RoleClerk {
-		refuse(w, review.ErrForbidden, "只有起草人可以提交草稿")
+	if err := index.MaySubmit(actorOf(u)); err != nil {
+		fail(w, err)
 		return
 	}
 	select {
@@ -502,16 +502,11 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !index.MayKeepArchive(u.Role) {
-		refuse(w, review.ErrForbidden, "只有政务公开办和管理员可以查看年度报告")
+	year, ok := yearParam(w, r)
+	if !ok {
 		return
 	}
-	year, err := strconv.Atoi(r.URL.Query().Get("year"))
-	if err != nil || year < 2000 || year > 2200 {
-		refuse(w, review.ErrInvalid, "请给出年度，如 year=2026")
-		return
-	}
-	rep, err := s.Desk.Archive.Report(r.Context(), year)
+	rep, err := s.Desk.Report(r.Context(), actorOf(u), year)
 	if err != nil {
 		fail(w, err)
 		return

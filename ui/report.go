@@ -135,7 +135,7 @@ func (s *ReportScreen) Reload() {
 		if first {
 			year, _ = yearToOpen(s.svc.backend(), who, year)
 		}
-		rep, err := s.svc.backend().Report(context.Background(), year)
+		rep, err := s.svc.backend().Report(context.Background(), who, year)
 		return func() {
 			s.opened = true
 			s.selectYear(year)
@@ -161,7 +161,7 @@ func (s *ReportScreen) Open() error {
 func (s *ReportScreen) Load(year int) error {
 	s.selectYear(year)
 	s.pending++
-	rep, err := s.svc.backend().Report(context.Background(), year)
+	rep, err := s.svc.backend().Report(context.Background(), s.sess.Actor(), year)
 	s.show(rep, err)
 	return err
 }

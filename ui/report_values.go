@@ -117,7 +117,7 @@ func (s *ReportScreen) Save() error {
 	err := s.store(year, vals)
 	var rep *index.Report
 	if err == nil {
-		rep, err = s.svc.backend().Report(context.Background(), year)
+		rep, err = s.svc.backend().Report(context.Background(), s.sess.Actor(), year)
 	}
 	s.showSaved(year, vals, rep, err)
 	return err
@@ -195,7 +195,7 @@ func (s *ReportScreen) onSaveTapped() {
 		err := s.store(year, vals)
 		var rep *index.Report
 		if err == nil {
-			rep, err = s.svc.backend().Report(context.Background(), year)
+			rep, err = s.svc.backend().Report(context.Background(), s.sess.Actor(), year)
 		}
 		return func() {
 			s.save.Enable()

@@ -29,7 +29,6 @@ type ReReviewScreen struct {
 	win  fyne.Window
 	svc  *Services
 	sess *Session
-	now  func() time.Time
 
 	root    fyne.CanvasObject
 	heading *widget.Label
@@ -63,7 +62,7 @@ type reReviewData struct {
 
 // NewReReviewScreen builds the yearly re-review of the signed-in disclosure office.
 func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewScreen {
-	s := &ReReviewScreen{win: win, svc: svc, sess: sess, now: time.Now}
+	s := &ReReviewScreen{win: win, svc: svc, sess: sess}
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle = fyne.TextStyle{Bold: true}
 	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
@@ -142,7 +141,7 @@ func (s *ReReviewScreen) Status() string {
 // Keep keeps a decision with the reviewer's note and shows the outcome (or the refusal) before returning; call it on the UI goroutine.
 func (s *ReReviewScreen) Keep(id int64, note string) error {
 	s.pending++
-	err := s.svc.backend().Keep(context.Background(), id, s.sess.User.Name, note)
+	err := s.svc.backend().Keep(context.Background(), s.sess.Actor(), id, note)
 	s.finish(lang.L("维持原决定"), err, s.keptText(id), s.fetch())
 	return err
 }
@@ -151,7 +150,7 @@ func (s *ReReviewScreen) Keep(id int64, note string) error {
 // the return reasons before returning; call it on the UI goroutine.
 func (s *ReReviewScreen) Convert(id int64, note string) (int64, review.Outcome, error) {
 	s.pending++
-	newID, out, err := s.svc.backend().Convert(context.Background(), id, s.sess.User.Name, note)
+	newID, out, err := s.svc.backend().Convert(context.Background(), s.sess.Actor(), id, note)
 	s.finish(lang.L("转为主动公开"), err, officeConvertText(newID, out), s.fetch())
 	return newID, out, err
 }
@@ -160,11 +159,11 @@ func (s *ReReviewScreen) Convert(id int64, note string) (int64, review.Outcome, 
 func (s *ReReviewScreen) fetch() reReviewData {
 	ctx := context.Background()
 	var d reReviewData
-	now := s.now()
-	if d.due, d.err = s.svc.backend().ReviewDue(ctx, now, index.DefaultReviewPeriod); d.err != nil {
+	who := s.sess.Actor()
+	if d.due, d.err = s.svc.backend().ReviewDue(ctx, who, index.DefaultReviewPeriod); d.err != nil {
 		return d
 	}
-	d.exps, d.err = s.svc.backend().ExpiredMarkings(ctx, now)
+	d.exps, d.err = s.svc.backend().ExpiredMarkings(ctx, who)
 	return d
 }
 
@@ -290,10 +289,10 @@ func (s *ReReviewScreen) onDueSelected(i widget.ListItemID) {
 // onKeepTapped asks for the reason and keeps the decision in the background.
 func (s *ReReviewScreen) onKeepTapped() {
 	id := s.current
-	user, text := s.sess.User.Name, s.keptText(id)
+	who, text := s.sess.Actor(), s.keptText(id)
 	askNoteKept(s.win, lang.L("维持原决定"), lang.L("维持"), lang.L("维持的理由（必填）"), s.notes.at(id, "keep", -1), func(note string) {
 		s.run(func() (string, error) {
-			return text, s.svc.backend().Keep(context.Background(), id, user, note)
+			return text, s.svc.backend().Keep(context.Background(), who, id, note)
 		}, lang.L("维持原决定"), func() { s.notes.drop(id, "keep", -1) })
 	})
 }
@@ -301,10 +300,10 @@ func (s *ReReviewScreen) onKeepTapped() {
 // onConvertTapped asks for a note and starts the conversion to public in the background.
 func (s *ReReviewScreen) onConvertTapped() {
 	id := s.current
-	user := s.sess.User.Name
+	who := s.sess.Actor()
 	askNoteKept(s.win, lang.L("转为主动公开"), lang.L("转为主动公开"), lang.L("转为主动公开的理由（如：原不公开的情形已消失）"), s.notes.at(id, "convert", -1), func(note string) {
 		s.run(func() (string, error) {
-			newID, out, err := s.svc.backend().Convert(context.Background(), id, user, note)
+			newID, out, err := s.svc.backend().Convert(context.Background(), who, id, note)
 			return officeConvertText(newID, out), err
 		}, lang.L("转为主动公开"), func() { s.notes.drop(id, "convert", -1) })
 	})

@@ -15,9 +15,9 @@ type Services struct {
 	Archive   *index.Archive // search, re-review, report, accounts (Archive.Store)
 	Scanner   *scan.Scanner
 	Rules     *review.Rules
-	RulesPath string       // the office's rules file, or "" for the embedded default
-	Policy    *scan.Policy // the office's keyword files and allow list in force, may be nil
-	Remote    Backend      // the office server's client; nil works on the local desk and archive
+	RulesPath string        // the office's rules file, or "" for the embedded default
+	Policy    *scan.Policy  // the office's keyword files and allow list in force, may be nil
+	Remote    index.Backend // the office server's client; nil works on the local desk and archive
 }
 
 // Session is who is signed in.
