@@ -86,12 +86,16 @@ func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec revie
 	})
 }
 
-// update applies an action to a draft. The signature that decides it public
+// update applies an action to a draft; to someone who may not read it
+// (desk_read.go), it is not found. The signature that decides it public
 // or on request also keeps its release copy (release_copy.go), and one that
 // decides it public enters it in the catalogue, in the same transaction; its
 // history says so.
 func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action string, act func(*review.Workflow) error) (*Record, error) {
 	rec, err := d.Archive.Store.update(ctx, id, a.User, action, func(ctx context.Context, tx *sql.Tx, r *Record) error {
+		if !mayRead(r, a) {
+			return notFound(id) // a draft the caller may not read is not there to act on
+		}
 		was := r.State
 		w := toWorkflow(r, d.Rules)
 		w.Clock = d.Archive.Store.now
