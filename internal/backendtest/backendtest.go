@@ -35,7 +35,7 @@ type person struct {
 
 // office is everyone the suite signs in, over one store.
 type office struct {
-	open                                                                  Open
+	open                                                                Open
 	admin, clerk, clerk2, secrecy, legal, deputy, principal, disclosure *person
 }
 
