@@ -301,7 +301,8 @@ func (c *Client) ReviewDue(ctx context.Context, a review.Actor, period time.Dura
 		return nil, err
 	}
 	var out []index.Record
-	return out, c.getJSON(ctx, fmt.Sprintf("/rereview?days=%d", int(period.Hours()/24)), &out)
+	days := strconv.FormatFloat(period.Hours()/24, 'f', -1, 64) // a period shorter than a day is not cut to none
+	return out, c.getJSON(ctx, "/rereview?days="+days, &out)
 }
 
 // Keep keeps a decision at its re-review.

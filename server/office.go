@@ -43,10 +43,11 @@ func (s *Server) similar(w http.ResponseWriter, r *http.Request, u index.User) {
 	writeList(w, hits, err)
 }
 
-// rereview lists the decisions due for their yearly re-review.
+// rereview lists the decisions due for their re-review after days=
+// (fractions allowed; the desk's default period when not given).
 func (s *Server) rereview(w http.ResponseWriter, r *http.Request, u index.User) {
-	days, _ := strconv.Atoi(r.URL.Query().Get("days"))
-	due, err := s.Desk.ReviewDue(r.Context(), actorOf(u), time.Duration(days)*24*time.Hour)
+	days, _ := strconv.ParseFloat(r.URL.Query().Get("days"), 64)
+	due, err := s.Desk.ReviewDue(r.Context(), actorOf(u), time.Duration(days*float64(24*time.Hour)))
 	writeList(w, due, err)
 }
 

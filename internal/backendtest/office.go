@@ -87,6 +87,10 @@ func (o *office) rereview(t *testing.T, d *drafts) {
 	if err != nil || len(due) != 0 {
 		t.Errorf("due a year after decisions made today: %v %v", ids(due), err)
 	}
+	due, err = off.b.ReviewDue(ctx, off.a, time.Millisecond)
+	if err != nil || !slices.Equal(ids(due), []int64{d.sec, d.req}) {
+		t.Errorf("due a moment after their decisions: %v %v, want %v", ids(due), err, []int64{d.sec, d.req})
+	}
 	_, err = o.clerk.b.ReviewDue(ctx, o.clerk.a, index.DefaultReviewPeriod)
 	refused(t, "a clerk lists the re-review", err, review.ErrForbidden)
 	exp, err := off.b.ExpiredMarkings(ctx, off.a)
