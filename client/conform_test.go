@@ -52,12 +52,14 @@ func conform(t *testing.T, bin, db string) {
 	backendtest.Run(t, func(*testing.T) index.Backend { return client.New("https://"+addr, fp) })
 }
 
-// buildPrepubctl builds the prepubctl of this tree into a temporary folder.
+// buildPrepubctl builds the prepubctl of this tree into a temporary folder, with the go command that built the test.
 func buildPrepubctl(t *testing.T) string {
 	t.Helper()
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+	goBin := filepath.Join(runtime.GOROOT(), "bin", "go") // the toolchain that built this test
+	if _, err := os.Stat(goBin); err != nil {
+		if goBin, err = exec.LookPath("go"); err != nil {
+			t.Skip("no go command to build prepubctl with")
+		}
 	}
 	bin := filepath.Join(t.TempDir(), "prepubctl")
 	if out, err := exec.Command(goBin, "build", "-o", bin, "prepub/cmd/prepubctl").CombinedOutput(); err != nil {
