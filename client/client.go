@@ -34,6 +34,7 @@ type Client struct {
 	// using is the version of the office policy downloaded last (policy.go),
 	// latest the version the server's last answer named.
 	using, latest string
+	user  index.User // the account signed in (session.go)
 }
 
 // New returns a client for the server at baseURL (https://host:port). When
@@ -126,9 +127,6 @@ func (c *Client) postJSON(ctx context.Context, path string, in, out any) error {
 	return c.do(ctx, "POST", path, "application/json", bytes.NewReader(b), out)
 }
 
-// UserCount is 1: accounts live on the server, whose administrator is made with prepubctl users add.
-func (c *Client) UserCount(ctx context.Context) (int, error) { return 1, nil }
-
 // Authenticate signs in and keeps the session.
 func (c *Client) Authenticate(ctx context.Context, name, password string) (*index.User, error) {
 	var out struct {
@@ -139,19 +137,26 @@ func (c *Client) Authenticate(ctx context.Context, name, password string) (*inde
 	if err := c.postJSON(ctx, "/login", map[string]string{"user": name, "password": password}, &out); err != nil {
 		return nil, err
 	}
+	u := index.User{Name: index.UserName(name), Role: out.Role, Department: out.Department}
 	c.mu.Lock()
-	c.token = out.Token
+	c.token, c.user = out.Token, u
 	c.mu.Unlock()
-	return &index.User{Name: name, Role: out.Role, Department: out.Department}, nil
+	return &u, nil
 }
 
-// AddUser creates an account (administrator only).
+// AddUser creates an account (administrator only); by is the signed-in administrator.
 func (c *Client) AddUser(ctx context.Context, u index.User, password, by string) error {
+	if err := c.asName(by); err != nil {
+		return err
+	}
 	return c.postJSON(ctx, "/users", map[string]any{"user": u.Name, "password": password, "role": u.Role, "department": u.Department}, nil)
 }
 
-// Users lists the accounts (administrator only; the server knows the caller by the session).
-func (c *Client) Users(ctx context.Context, _ string) ([]index.User, error) {
+// Users lists the accounts to by, the signed-in administrator.
+func (c *Client) Users(ctx context.Context, by string) ([]index.User, error) {
+	if err := c.asName(by); err != nil {
+		return nil, err
+	}
 	var out []index.User
 	return out, c.getJSON(ctx, "/users", &out)
 }
@@ -173,6 +178,12 @@ const submitTries = 3
 // with the same Idempotency-Key, so the server makes one draft however many
 // attempts reach it.
 func (c *Client) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*index.Record, error) {
+	if err := c.as(clerk); err != nil {
+		return nil, err
+	}
+	if department != c.signedIn().Department {
+		return nil, review.Errorf(review.ErrInvalid, "草稿只能以登录账号的部门（%s）提交", c.signedIn().Department)
+	}
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	fw, err := mw.CreateFormFile("file", name)
@@ -217,6 +228,9 @@ func newKey() string {
 
 // Resubmit sends a returned draft again.
 func (c *Client) Resubmit(ctx context.Context, id int64, a review.Actor, dec review.Decision) (*index.Record, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": review.ActionResubmit, "decision": dec}, nil); err != nil {
 		return nil, err
 	}
@@ -225,6 +239,9 @@ func (c *Client) Resubmit(ctx context.Context, id int64, a review.Actor, dec rev
 
 // Act applies one action to a draft.
 func (c *Client) Act(ctx context.Context, id int64, a review.Actor, action string, finding int, note string) (*index.Record, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	if err := c.postJSON(ctx, fmt.Sprintf("/drafts/%d/actions", id), map[string]any{"action": action, "finding": finding, "note": note}, nil); err != nil {
 		return nil, err
 	}
@@ -233,12 +250,18 @@ func (c *Client) Act(ctx context.Context, id int64, a review.Actor, action strin
 
 // Queue returns the drafts waiting for the signed-in role.
 func (c *Client) Queue(ctx context.Context, a review.Actor) ([]index.Record, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	var out []index.Record
 	return out, c.getJSON(ctx, "/queue", &out)
 }
 
 // Get returns one record; the server decides whether the signed-in account may read it.
 func (c *Client) Get(ctx context.Context, a review.Actor, id int64) (*index.Record, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	var out index.Record
 	if err := c.getJSON(ctx, fmt.Sprintf("/records/%d", id), &out); err != nil {
 		return nil, err
@@ -248,6 +271,9 @@ func (c *Client) Get(ctx context.Context, a review.Actor, id int64) (*index.Reco
 
 // Search searches the server's archive, as far as the signed-in account may.
 func (c *Client) Search(ctx context.Context, a review.Actor, q index.Query) ([]index.Hit, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	v := url.Values{}
 	for k, s := range map[string]string{"q": q.Text, "attr": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
 		if s != "" {
@@ -267,25 +293,38 @@ func (c *Client) Search(ctx context.Context, a review.Actor, q index.Query) ([]i
 	return out, c.getJSON(ctx, "/search?"+v.Encode(), &out)
 }
 
-// Similar returns the decided records closest to a draft; the server reads the draft's text itself.
-func (c *Client) Similar(ctx context.Context, text string, exclude int64, n int) ([]index.Hit, error) {
+// Similar returns the decided records closest to a draft's text, the draft left out.
+func (c *Client) Similar(ctx context.Context, a review.Actor, id int64, n int) ([]index.Hit, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	var out []index.Hit
-	return out, c.getJSON(ctx, fmt.Sprintf("/similar?id=%d&n=%d", exclude, n), &out)
+	return out, c.getJSON(ctx, fmt.Sprintf("/similar?id=%d&n=%d", id, n), &out)
 }
 
-// ReviewDue lists the decisions due for re-review; the server judges "due" by its own clock.
+// ReviewDue lists the decisions due for re-review after period, by the server's clock.
 func (c *Client) ReviewDue(ctx context.Context, a review.Actor, period time.Duration) ([]index.Record, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	var out []index.Record
-	return out, c.getJSON(ctx, fmt.Sprintf("/rereview?days=%d", int(period.Hours()/24)), &out)
+	days := strconv.FormatFloat(period.Hours()/24, 'f', -1, 64) // a period shorter than a day is not cut to none
+	return out, c.getJSON(ctx, "/rereview?days="+days, &out)
 }
 
 // Keep keeps a decision at its re-review.
 func (c *Client) Keep(ctx context.Context, a review.Actor, id int64, note string) error {
+	if err := c.as(a); err != nil {
+		return err
+	}
 	return c.postJSON(ctx, fmt.Sprintf("/rereview/%d", id), map[string]string{"action": "keep", "note": note}, nil)
 }
 
 // Convert starts turning a decision public at its re-review.
 func (c *Client) Convert(ctx context.Context, a review.Actor, id int64, note string) (int64, review.Outcome, error) {
+	if err := c.as(a); err != nil {
+		return 0, review.Outcome{}, err
+	}
 	var out struct {
 		ID      int64
 		Outcome review.Outcome
@@ -294,14 +333,20 @@ func (c *Client) Convert(ctx context.Context, a review.Actor, id int64, note str
 	return out.ID, out.Outcome, err
 }
 
-// ExpiredMarkings lists markings whose period has run out.
+// ExpiredMarkings lists markings whose period has run out by the server's clock.
 func (c *Client) ExpiredMarkings(ctx context.Context, a review.Actor) ([]index.Expiry, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	var out []index.Expiry
 	return out, c.getJSON(ctx, "/markings/expired", &out)
 }
 
-// Report returns the annual report's table 3.
+// Report returns a year's annual report.
 func (c *Client) Report(ctx context.Context, a review.Actor, year int) (*index.Report, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	var out index.Report
 	if err := c.getJSON(ctx, fmt.Sprintf("/report?year=%d", year), &out); err != nil {
 		return nil, err

@@ -16,10 +16,9 @@ import (
 	"prepub/review/extract"
 	"prepub/review/scan"
 	"prepub/server"
-	"prepub/ui"
 )
 
-var _ ui.Backend = (*client.Client)(nil)
+var _ index.Backend = (*client.Client)(nil)
 
 var ctx = context.Background()
 
@@ -87,7 +86,7 @@ func TestClientWorkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	legC, leg := signIn(t, url, fp, "王法制")
-	if _, err := legC.Similar(ctx, "", rec.ID, 5); err != nil {
+	if _, err := legC.Similar(ctx, leg, rec.ID, 5); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := legC.Act(ctx, rec.ID, leg, review.ActionApprove, -1, ""); err != nil {

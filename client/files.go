@@ -20,6 +20,9 @@ const (
 
 // ReleaseCopy downloads a decision's release copy; the server decides who may have it.
 func (c *Client) ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*index.ReleaseCopy, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	data, h, err := c.send(ctx, "GET", fmt.Sprintf("/records/%d/release", id), "", nil, nil)
 	if err != nil {
 		return nil, err
@@ -38,6 +41,9 @@ func (c *Client) ReleaseCopy(ctx context.Context, id int64, a review.Actor) (*in
 
 // Original downloads a draft's original file, as submitted; the server decides who may have it.
 func (c *Client) Original(ctx context.Context, id int64, a review.Actor) ([]byte, error) {
+	if err := c.as(a); err != nil {
+		return nil, err
+	}
 	data, _, err := c.send(ctx, "GET", fmt.Sprintf("/drafts/%d/original", id), "", nil, nil)
 	return data, err
 }

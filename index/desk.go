@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"sync/atomic"
-	"time"
 
 	"prepub/review"
 	"prepub/review/extract"
@@ -29,8 +28,8 @@ type Desk struct {
 // Submit scans a draft, checks the clerk's decision and records it: returned
 // with reasons, or waiting at the first step of its route. A draft that
 // cannot be read is recorded as returned, so nothing the clerk did is lost.
-// A decision with a field over its limit, or one a store cannot keep, is
-// refused before the file is read.
+// Only a drafting clerk submits; a decision with a field over its limit, or
+// one a store cannot keep, is refused before the file is read.
 func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
 	rec, err := d.prepare(clerk, department, name, data, dec)
 	if err != nil {
@@ -42,9 +41,21 @@ func (d *Desk) Submit(ctx context.Context, clerk review.Actor, department, name 
 	return rec, nil
 }
 
+// MaySubmit refuses anyone but a drafting clerk: the office server asks it
+// before reading an upload, Submit again before keeping one.
+func MaySubmit(a review.Actor) error {
+	if a.Role != review.RoleClerk {
+		return review.Errorf(review.ErrForbidden, "只有起草人可以提交草稿")
+	}
+	return nil
+}
+
 // prepare checks a submission's typed fields, scans its file and checks the
 // decision: the record Submit writes, not yet written.
 func (d *Desk) prepare(clerk review.Actor, department, name string, data []byte, dec review.Decision) (*Record, error) {
+	if err := MaySubmit(clerk); err != nil {
+		return nil, err
+	}
 	if err := review.CheckText("文件名", name, review.MaxFileRunes); err != nil {
 		return nil, err
 	}
@@ -78,12 +89,16 @@ func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec revie
 	})
 }
 
-// update applies an action to a draft. The signature that decides it public
+// update applies an action to a draft; to someone who may not read it
+// (desk_read.go), it is not found. The signature that decides it public
 // or on request also keeps its release copy (release_copy.go), and one that
 // decides it public enters it in the catalogue, in the same transaction; its
 // history says so.
 func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action string, act func(*review.Workflow) error) (*Record, error) {
 	rec, err := d.Archive.Store.update(ctx, id, a.User, action, func(ctx context.Context, tx *sql.Tx, r *Record) error {
+		if !mayRead(r, a) {
+			return notFound(id) // a draft the caller may not read is not there to act on
+		}
 		was := r.State
 		w := toWorkflow(r, d.rules())
 		w.Clock = d.Archive.Store.now
@@ -168,67 +183,4 @@ func fromWorkflow(r *Record, w *review.Workflow) {
 	if w.State.Decided() && len(w.History) > 0 {
 		r.DecidedAt = w.History[len(w.History)-1].At
 	}
-}
-
-// The desk also answers, for the screens, what they read and do beside the
-// workflow, so the desktop app can use one desk locally or the office server's
-// client in its place.
-
-// UserCount returns the number of accounts.
-func (d *Desk) UserCount(ctx context.Context) (int, error) { return d.Archive.Store.UserCount(ctx) }
-
-// Users lists the accounts to an enabled administrator.
-func (d *Desk) Users(ctx context.Context, by string) ([]User, error) {
-	if err := d.mayManage(ctx, by); err != nil {
-		return nil, err
-	}
-	return d.Archive.Store.Users(ctx)
-}
-
-// Similar returns the decided records closest to a text.
-func (d *Desk) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {
-	return d.Archive.Similar(ctx, text, exclude, n)
-}
-
-// ReviewDue returns, to those who keep the archive, the decisions due for
-// their re-review by the archive's clock.
-func (d *Desk) ReviewDue(ctx context.Context, a review.Actor, period time.Duration) ([]Record, error) {
-	if err := mayKeep(a, "办理年度复查"); err != nil {
-		return nil, err
-	}
-	return d.Archive.ReviewDue(ctx, d.Archive.Store.now(), period)
-}
-
-// Keep records a re-review that keeps a decision, by one who keeps the archive.
-func (d *Desk) Keep(ctx context.Context, a review.Actor, id int64, note string) error {
-	if err := mayKeep(a, "办理年度复查"); err != nil {
-		return err
-	}
-	return d.Archive.Keep(ctx, id, a, note)
-}
-
-// Convert starts turning a withheld or on-request decision public, on the
-// desk's rules, by one who keeps the archive.
-func (d *Desk) Convert(ctx context.Context, a review.Actor, id int64, note string) (int64, review.Outcome, error) {
-	if err := mayKeep(a, "办理年度复查"); err != nil {
-		return 0, review.Outcome{}, err
-	}
-	return d.Archive.Convert(ctx, d.rules(), id, a, note)
-}
-
-// ExpiredMarkings lists, to those who keep the archive, the markings whose
-// period has run out by the archive's clock.
-func (d *Desk) ExpiredMarkings(ctx context.Context, a review.Actor) ([]Expiry, error) {
-	if err := mayKeep(a, "查看保密期限已满的标志"); err != nil {
-		return nil, err
-	}
-	return d.Archive.ExpiredMarkings(ctx, d.Archive.Store.now())
-}
-
-// Report builds the annual report for those who keep the archive.
-func (d *Desk) Report(ctx context.Context, a review.Actor, year int) (*Report, error) {
-	if err := mayKeep(a, "查看年度报告"); err != nil {
-		return nil, err
-	}
-	return d.Archive.Report(ctx, year)
 }

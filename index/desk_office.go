@@ -41,6 +41,9 @@ func (d *Desk) CatalogueEntries(ctx context.Context, a review.Actor, year int) (
 	if err := mayKeep(a, "查看政府信息公开目录"); err != nil {
 		return nil, err
 	}
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
 	return d.Archive.Catalogue(ctx, year, "")
 }
 
@@ -65,12 +68,18 @@ func (d *Desk) ReportValues(ctx context.Context, a review.Actor, year int) (Repo
 	if err := mayKeep(a, "查看年度报告"); err != nil {
 		return nil, err
 	}
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
 	return d.Archive.ReportValues(ctx, year)
 }
 
 // SetReportValues keeps the annual report's items typed in for a year (Archive.SetReportValues).
 func (d *Desk) SetReportValues(ctx context.Context, a review.Actor, year int, values map[string]string) (ReportValues, error) {
 	if err := mayKeep(a, "填报年度报告"); err != nil {
+		return nil, err
+	}
+	if err := checkYear(year); err != nil {
 		return nil, err
 	}
 	return d.Archive.SetReportValues(ctx, year, values, a.User)

@@ -69,9 +69,15 @@ func TestDeskRefusalChangesNothing(t *testing.T) {
 		d := desk(t, a)
 		rec, _ := d.Submit(ctx, clerk, "", "d.txt", []byte("关于做好防汛工作的通知\n各单位：\n"), review.Decision{Attribute: review.Public})
 		before, _ := d.Archive.Store.Audit(ctx, 0)
-		for _, a := range []review.Actor{principal, {User: clerk.User, Role: review.DeputyHead}} {
-			if _, err := d.Act(ctx, rec.ID, a, review.ActionSign, -1, ""); review.ErrorCode(err) != review.ErrForbidden {
-				t.Fatalf("%s: %v", a.User, err)
+		for _, r := range []struct {
+			a    review.Actor
+			code string
+		}{
+			{principal, review.ErrNotFound}, // off the draft's route: not there for them
+			{review.Actor{User: clerk.User, Role: review.DeputyHead}, review.ErrForbidden},
+		} {
+			if _, err := d.Act(ctx, rec.ID, r.a, review.ActionSign, -1, ""); review.ErrorCode(err) != r.code {
+				t.Fatalf("%s: %v, want %s", r.a.User, err, r.code)
 			}
 		}
 		after, _ := d.Archive.Store.Audit(ctx, 0)

@@ -19,11 +19,11 @@ func TestSignInAudit(t *testing.T) {
 		if _, err := d.SignIn(ctx, "  张起草 ", clerkPass, "192.0.2.7"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := d.SignIn(ctx, "张起草", "wrong-password-1", "192.0.2.7"); review.ErrorCode(err) != review.ErrForbidden {
+		if _, err := d.SignIn(ctx, "张起草", "wrong-password-1", "192.0.2.7"); review.ErrorCode(err) != review.ErrUnauthorized {
 			t.Fatalf("wrong password: %v", err)
 		}
 		huge := strings.Repeat("名", 1<<20)
-		if _, err := d.SignIn(ctx, huge, "whatever-it-is", "192.0.2.8"); review.ErrorCode(err) != review.ErrForbidden {
+		if _, err := d.SignIn(ctx, huge, "whatever-it-is", "192.0.2.8"); review.ErrorCode(err) != review.ErrUnauthorized {
 			t.Fatalf("huge name: %v", err)
 		}
 		yes := true

@@ -128,10 +128,10 @@ func (s *Store) UserCount(ctx context.Context) (int, error) {
 }
 
 // errLogin is the one answer to a wrong name or a wrong password, so neither is revealed.
-var errLogin = review.Errorf(review.ErrForbidden, "用户名或密码错误")
+var errLogin = review.Errorf(review.ErrUnauthorized, "用户名或密码错误")
 
 // errDisabled is the answer to the right password of a disabled account.
-var errDisabled = review.Errorf(review.ErrForbidden, "账号已停用，请联系管理员")
+var errDisabled = review.Errorf(review.ErrUnauthorized, "账号已停用，请联系管理员")
 
 // Authenticate checks a name and password and returns the account. A
 // disabled account is refused, saying so only when the password was right.

@@ -33,37 +33,23 @@ func (s *Server) rules(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, map[string]string{"source": p.Rules.Source, "raw": string(p.Rules.Raw), "version": p.Version})
 }
 
-// similar returns the decided records closest to one draft.
+// similar returns the decided records closest to one draft (GET /similar?id=&n=).
 func (s *Server) similar(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !index.MaySearch(u.Role) {
-		refuse(w, review.ErrForbidden, "起草人不能检索档案库")
-		return
-	}
 	id, err := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64)
 	if err != nil {
 		refuse(w, review.ErrInvalid, "请给出草稿编号 id")
 		return
 	}
 	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
-	if n <= 0 || n > 50 {
-		n = 5
-	}
-	rec, err := s.Desk.Get(r.Context(), actorOf(u), id)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	hits, err := s.Desk.Similar(r.Context(), rec.Text(), id, n)
+	hits, err := s.Desk.Similar(r.Context(), actorOf(u), id, n)
 	writeList(w, hits, err)
 }
 
-// rereview lists the decisions due for their yearly re-review.
+// rereview lists the decisions due for their re-review after days=
+// (fractions allowed; the desk's default period when not given).
 func (s *Server) rereview(w http.ResponseWriter, r *http.Request, u index.User) {
-	days, err := strconv.Atoi(r.URL.Query().Get("days"))
-	if err != nil || days <= 0 {
-		days = 365
-	}
-	due, err := s.Desk.ReviewDue(r.Context(), actorOf(u), time.Duration(days)*24*time.Hour)
+	days, _ := strconv.ParseFloat(r.URL.Query().Get("days"), 64)
+	due, err := s.Desk.ReviewDue(r.Context(), actorOf(u), time.Duration(days*float64(24*time.Hour)))
 	writeList(w, due, err)
 }
 

@@ -198,7 +198,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	u, err := s.Desk.SignIn(r.Context(), in.User, in.Password, addr)
 	<-s.hashing
 	if err != nil {
-		if review.ErrorCode(err) != review.ErrForbidden {
+		if review.ErrorCode(err) != review.ErrUnauthorized {
 			s.byName.forgive(name)
 			s.byAddr.forgive(addr)
 			fail(w, err)
@@ -210,7 +210,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		refuse(w, review.ErrUnauthorized, review.ErrorMessage(err))
+		fail(w, err)
 		return
 	}
 	s.byName.succeeded(name)
@@ -349,8 +349,8 @@ func interpretation(r *http.Request) (*review.Attachment, error) {
 // there is one) from a clerk. With an Idempotency-Key header, a retry of the
 // same upload returns the first draft.
 func (s *Server) submit(w http.ResponseWriter, r *http.Request, u index.User) {
-	if u.Role != review.RoleClerk {
-		refuse(w, review.ErrForbidden, "只有起草人可以提交草稿")
+	if err := index.MaySubmit(actorOf(u)); err != nil {
+		fail(w, err)
 		return
 	}
 	select {
@@ -507,9 +507,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, u index.User) {
 
 // report answers the annual report of a year to whoever the desk lets read it.
 func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
-	year, err := strconv.Atoi(r.URL.Query().Get("year"))
-	if err != nil || year < 2000 || year > 2200 {
-		refuse(w, review.ErrInvalid, "请给出年度，如 year=2026")
+	year, ok := yearParam(w, r)
+	if !ok {
 		return
 	}
 	rep, err := s.Desk.Report(r.Context(), actorOf(u), year)

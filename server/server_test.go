@@ -286,7 +286,7 @@ func TestRefusals(t *testing.T) {
 		body                      any
 		want                      int
 	}{
-		{"WrongRole", tok["赵分管"], "POST", path, map[string]any{"action": "sign"}, 403},
+		{"OffTheRoute", tok["赵分管"], "POST", path, map[string]any{"action": "sign"}, 404},
 		{"SkippedStep", tok["钱主要"], "POST", path, map[string]any{"action": "sign"}, 403},
 		{"ClerkActs", tok["张起草"], "POST", path, map[string]any{"action": "approve"}, 403},
 		{"OpenFinding", tok["李保密"], "POST", path, map[string]any{"action": "approve"}, 409},

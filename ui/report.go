@@ -133,7 +133,7 @@ func (s *ReportScreen) Reload() {
 		if first {
 			year, _ = yearToOpen(s.svc.backend(), who, year)
 		}
-		rep, err := s.svc.backend().Report(context.Background(), s.sess.Actor(), year)
+		rep, err := s.svc.backend().Report(context.Background(), who, year)
 		return func() {
 			s.opened = true
 			s.selectYear(year)

@@ -263,7 +263,7 @@ func (s *QueueScreen) fetch(who review.Actor) queueData {
 	d.sims = make(map[int64][]index.Hit, len(d.recs))
 	for i := range d.recs {
 		r := &d.recs[i]
-		hits, err := s.svc.backend().Similar(ctx, r.Text(), r.ID, similarShown)
+		hits, err := s.svc.backend().Similar(ctx, who, r.ID, similarShown)
 		if err != nil {
 			d.simErr = err
 			continue

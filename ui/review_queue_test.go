@@ -458,7 +458,8 @@ func TestQueueScreen_Refusals(t *testing.T) {
 	}{
 		{"DrafterAsReviewer", &ui.Session{User: index.User{Name: rqClerk.User, Role: review.SecrecyOfficer}},
 			review.ActionConfirm, 0, "确属国家秘密", review.ErrForbidden, "不能审核或签发自己起草的草稿（职责分离）"},
-		{"DeputyApprovesSecrecyStep", rqDeputy, review.ActionApprove, -1, "", review.ErrForbidden, "该草稿正等待保密员处理，您的角色是分管负责人"},
+		{"LegalApprovesSecrecyStep", rqLegal, review.ActionApprove, -1, "", review.ErrForbidden, "该草稿正等待保密员处理，您的角色是法制机构"},
+		{"DeputyOffTheRoute", rqDeputy, review.ActionApprove, -1, "", review.ErrNotFound, "档案库中没有编号为"},
 		{"PassWithOpenFinding", rqSecrecy, review.ActionApprove, -1, "", review.ErrConflict, "还有 1 条高风险或严重的检查结果未确认或排除"},
 		{"ClearWithoutNote", rqSecrecy, review.ActionClear, 0, "", review.ErrInvalid, "排除误报须写明理由"},
 		{"ReturnWithoutNote", rqSecrecy, review.ActionReturn, -1, "", review.ErrInvalid, "退回须写明理由"},

@@ -17,9 +17,9 @@ type Services struct {
 	Archive   *index.Archive // search, re-review, report, accounts (Archive.Store)
 	Scanner   *scan.Scanner
 	Rules     *review.Rules
-	RulesPath string       // the office's rules file, or "" for the embedded default
-	Policy    *scan.Policy // the office's keyword files and allow list in force, may be nil
-	Remote    Backend      // the office server's client; nil works on the local desk and archive
+	RulesPath string        // the office's rules file, or "" for the embedded default
+	Policy    *scan.Policy  // the office's keyword files and allow list in force, may be nil
+	Remote    index.Backend // the office server's client; nil works on the local desk and archive
 	// With the office server, its policy replaces Scanner, Rules, RulesPath and
 	// Policy once downloaded (services_policy.go); mu guards them from then on.
 	mu     sync.RWMutex

@@ -76,11 +76,15 @@ func (s *Shell) Screen(title string) Screen {
 }
 
 func (s *Shell) showSignIn() {
-	n, err := s.svc.backend().UserCount(context.Background())
-	if err != nil {
-		showError(s.win, lang.L("无法读取账号"), err, "")
+	first := false // the office server's accounts are made with prepubctl users add
+	if s.svc.Remote == nil {
+		n, err := s.svc.Desk.UserCount(context.Background())
+		if err != nil {
+			showError(s.win, lang.L("无法读取账号"), err, "")
+		}
+		first = n == 0
 	}
-	si := NewSignIn(s.win, s.svc, n == 0, s.SignedIn)
+	si := NewSignIn(s.win, s.svc, first, s.SignedIn)
 	s.win.SetContent(si.Content())
 	s.win.Canvas().Focus(si.First()) // type the name straight away
 }
