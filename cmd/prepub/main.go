@@ -80,7 +80,7 @@ func main() {
 		ui.PreferFont(where.Fonts[i].regular, where.Fonts[i].bold, where.Fonts[i].family)
 	}
 	a.SetIcon(ui.AppIcon)
-	a.Settings().SetTheme(ui.NewTheme())
+	ui.UseTheme(a, ui.NewTheme()) // in the look chosen in 设置
 	w := a.NewWindow(lang.L("公文发布前审查"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
