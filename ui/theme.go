@@ -27,14 +27,16 @@ type appTheme struct {
 	choice string
 }
 
-// statusColors replace Fyne's error, warning and primary colours: on light Fyne's (red
-// #f44336, orange #ff9800, blue #2196f3) read at 2.2–3.7:1 on white, these above 4.5:1 on white
+// statusColors replace Fyne's status colours: on light Fyne's (red #f44336, orange #ff9800,
+// blue #2196f3, green #43f436) read at 1.4–3.7:1 on white, these above 4.5:1 on white, as does
+// the white text of buttons on them,
 // and on the marks of findings; on dark lighter red and orange read above 4.5:1 on the marks.
 var statusColors = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
 		theme.ColorNameError:   color.NRGBA{R: 0xb3, G: 0x26, B: 0x1e, A: 0xff},
 		theme.ColorNameWarning: color.NRGBA{R: 0x8f, G: 0x3f, B: 0x00, A: 0xff},
 		theme.ColorNamePrimary: color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff},
+		theme.ColorNameSuccess: color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff},
 	},
 	theme.VariantDark: {
 		theme.ColorNameError:   color.NRGBA{R: 0xff, G: 0x8a, B: 0x80, A: 0xff},
