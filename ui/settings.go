@@ -78,7 +78,7 @@ func NewSettingsScreen(svc *Services) *SettingsScreen {
 		widget.NewForm(widget.NewFormItem(lang.L("服务器地址"), s.server), widget.NewFormItem(lang.L("证书指纹"), s.fingerprint)),
 		container.NewHBox(save, s.saved),
 		widget.NewLabelWithStyle(lang.L("签发规则文件"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(path), rules,
+		wrapped(path), rules,
 		widget.NewLabelWithStyle(lang.L("保密检查关键词（内置；本单位可用关键词文件追加）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		keywords,
 		widget.NewLabelWithStyle(lang.L("本单位关键词文件"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

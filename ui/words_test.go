@@ -72,11 +72,12 @@ func wordsCheck(t *testing.T, where string, o fyne.CanvasObject) {
 // TestScreensInWords ensures no main screen of any role, nor the sign-in, the file dialog or a
 // refusal, shows Fyne's English defaults or the app's internals, with real drafts on them.
 func TestScreensInWords(t *testing.T) {
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
+	ui.UseTheme(a, ui.NewTheme())
 	svc := shellServices(t)
 	w := test.NewWindow(nil)
 	defer w.Close()
-	w.Resize(fyne.NewSize(1024, 700))
+	w.Resize(fyne.NewSize(fitWidth, fitHeight))
 	shell := ui.NewShell(w, svc)
 	wordsCheck(t, "first start", w.Content())
 
@@ -131,6 +132,7 @@ func TestScreensInWords(t *testing.T) {
 				}
 			}
 			wordsCheck(t, index.RoleName(u.Role)+"："+tab, w.Content())
+			fitCheck(t, index.RoleName(u.Role)+"："+tab, w)
 		}
 	}
 	shell.SignedIn(users[0])
