@@ -21,7 +21,7 @@ func TestDocPaletteContrast(t *testing.T) {
 		for kind := markLow; kind <= markMatch; kind++ {
 			for _, current := range []bool{false, true} {
 				bg := docMarkStyle(kind, current).bg
-				if r := contrast(bg, page); r < 1.15 {
+				if r := contrast(bg, page); r < 1.3 {
 					t.Errorf("%s: mark %d (current %v) on the page at %.2f:1", choice, kind, current, r)
 				}
 				for fg := markLow; fg <= markMatch; fg++ { // a finding's text may lie on any mark

@@ -33,7 +33,7 @@ type appTheme struct {
 // and on the marks of findings; on dark lighter red and orange read above 4.5:1 on the marks.
 var statusColors = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
-		theme.ColorNameError:   color.NRGBA{R: 0xb3, G: 0x26, B: 0x1e, A: 0xff},
+		theme.ColorNameError:   color.NRGBA{R: 0xa5, G: 0x20, B: 0x19, A: 0xff},
 		theme.ColorNameWarning: color.NRGBA{R: 0x8f, G: 0x3f, B: 0x00, A: 0xff},
 		theme.ColorNamePrimary: color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff},
 		theme.ColorNameSuccess: color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff},
