@@ -27,20 +27,23 @@ type appTheme struct {
 	choice string
 }
 
-// statusColors replace Fyne's status colours: on light Fyne's (red #f44336, orange #ff9800,
-// blue #2196f3, green #43f436) read at 1.4–3.7:1 on white, these above 4.5:1 on white, as does
-// the white text of buttons on them,
-// and on the marks of findings; on dark lighter red and orange read above 4.5:1 on the marks.
+// statusColors replace some of Fyne's colours. On light, Fyne's red #f44336, orange #ff9800,
+// blue #2196f3 and green #43f436 read at 1.4–3.7:1 on white; these read at 4.5:1 or more on white
+// and on the marks of findings, as does the white text of buttons on them. On dark, a lighter red
+// and orange read at 4.5:1 or more on the marks. Fyne's disabled grey, also the colour of a label's
+// help text (LowImportance), reads at 1.3:1 on white and 1.6:1 on dark; these at 3.4:1 and more.
 var statusColors = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
-		theme.ColorNameError:   color.NRGBA{R: 0xa5, G: 0x20, B: 0x19, A: 0xff},
-		theme.ColorNameWarning: color.NRGBA{R: 0x8f, G: 0x3f, B: 0x00, A: 0xff},
-		theme.ColorNamePrimary: color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff},
-		theme.ColorNameSuccess: color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff},
+		theme.ColorNameError:    color.NRGBA{R: 0xa5, G: 0x20, B: 0x19, A: 0xff},
+		theme.ColorNameWarning:  color.NRGBA{R: 0x8f, G: 0x3f, B: 0x00, A: 0xff},
+		theme.ColorNamePrimary:  color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff},
+		theme.ColorNameSuccess:  color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff},
+		theme.ColorNameDisabled: color.NRGBA{R: 0x8c, G: 0x8c, B: 0x8c, A: 0xff},
 	},
 	theme.VariantDark: {
-		theme.ColorNameError:   color.NRGBA{R: 0xff, G: 0x8a, B: 0x80, A: 0xff},
-		theme.ColorNameWarning: color.NRGBA{R: 0xff, G: 0xab, B: 0x40, A: 0xff},
+		theme.ColorNameDisabled: color.NRGBA{R: 0x70, G: 0x70, B: 0x70, A: 0xff},
+		theme.ColorNameError:    color.NRGBA{R: 0xff, G: 0x8a, B: 0x80, A: 0xff},
+		theme.ColorNameWarning:  color.NRGBA{R: 0xff, G: 0xab, B: 0x40, A: 0xff},
 	},
 }
 
