@@ -35,9 +35,12 @@ windows:
 	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -ldflags "-H=windowsgui" -o bin/prepub.exe ./cmd/prepub
 	GOOS=windows GOARCH=amd64 $(GO) build -o bin/prepubctl.exe ./cmd/prepubctl
 
-# Screenshots of the clerk's screen, a reviewer's queue and the archive search, into docs/.
+# Screenshots of every role's main screen at 1024×700 in the light and the dark look, into bin/screens;
+# the clerk's, in both looks, are copied into docs/ for the README.
 screenshots: deps-test
-	bash scripts/screenshots.sh docs
+	bash scripts/screenshots.sh bin/screens
+	cp bin/screens/light/clerk-screen.png docs/clerk-light.png
+	cp bin/screens/dark/clerk-screen.png docs/clerk-dark.png
 
 # The packages, in dist/: .deb of the desktop app (amd64, arm64; linked by Zig against glibc 2.28
 # for UOS 20 and Kylin V10, see scripts/zig.sh) and of prepubctl with the office server (amd64,

@@ -68,15 +68,17 @@ func NewDocView(win fyne.Window) *DocView {
 
 	v.prev = widget.NewButtonWithIcon(lang.L("上一处"), theme.MoveUpIcon(), v.Prev)
 	v.next = widget.NewButtonWithIcon(lang.L("下一处（Ctrl+N）"), theme.MoveDownIcon(), v.Next)
-	v.where = newTruncLabel()
+	v.where = widget.NewLabel("")
 	v.open = widget.NewButtonWithIcon(lang.L("打开原文件"), theme.FileIcon(), v.onOpenTapped)
 	v.find = newDocFindEntry(v)
 	v.found = widget.NewLabel("")
 	v.maskBox = widget.NewCheck(lang.L("遮盖个人号码"), v.onMaskChanged)
 	v.maskBox.Hide()
 	v.tools = container.NewHBox(v.maskBox)
-	top := container.NewBorder(nil, nil, container.NewHBox(v.prev, v.next), v.open, v.where)
-	search := container.NewBorder(nil, nil, nil, container.NewHBox(v.found, v.tools), v.find)
+	// Which finding is selected is said beside the find field, which gives way, rather than between
+	// the buttons, where a pane of a 1024-pixel window left it a few characters.
+	top := container.NewBorder(nil, nil, container.NewHBox(v.prev, v.next), v.open)
+	search := container.NewBorder(nil, nil, nil, container.NewHBox(v.where, v.found, v.tools), v.find)
 	body := container.New(&docBodyLayout{t: v.text}, v.scroll)
 	v.root = container.NewBorder(container.NewVBox(top, search), nil, nil, nil, container.NewStack(body, v.message))
 	v.clear(lang.L("没有打开草稿"))

@@ -102,7 +102,7 @@ func TestDocView_Highlights(t *testing.T) {
 	for _, f := range fr.Findings {
 		want[f.Text] = docMarkStyle(docMarkKind(f.Severity), false).bg
 	}
-	if want["机密★1年"] != docBgCritical || want["内部资料"] != docBgHigh || want["13812345678"] == nil {
+	if want["机密★1年"] != docMarkStyle(markCritical, false).bg || want["内部资料"] != docMarkStyle(markHigh, false).bg || want["13812345678"] == nil {
 		t.Fatalf("findings %+v", fr.Findings)
 	}
 	for text, bg := range want {
@@ -177,7 +177,7 @@ func TestDocView_Find(t *testing.T) {
 			bgs = append(bgs, d.bg)
 		}
 	}
-	if len(bgs) != 2 || bgs[0] != docMarkStyle(markMatch, true).bg || bgs[1] != docBgMatch {
+	if len(bgs) != 2 || bgs[0] != docMarkStyle(markMatch, true).bg || bgs[1] != docMarkStyle(markMatch, false).bg {
 		t.Errorf("matches drawn on %v", bgs)
 	}
 	v.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -218,7 +218,7 @@ func TestDocView_Withheld(t *testing.T) {
 	in := docFromReport(fr, fr.Findings)
 	in.withheld = []review.Redaction{{Text: "防汛物资储备库的位置和数量", Basis: "security-stability"}}
 	v.show(in)
-	if d := docDrawnWith(t, v, "防汛物资储备库的位置和数量"); d.bg != docBgWithheld {
+	if d := docDrawnWith(t, v, "防汛物资储备库的位置和数量"); d.bg != docBgWithheld() {
 		t.Errorf("withheld passage drawn on %v", d.bg)
 	}
 	got := docFindPassage([]extract.Part{{Text: "现将防汛物资储\n备库的位置通知如下"}}, "防汛物资储备库")

@@ -55,7 +55,7 @@ func (s *ReportScreen) section4() fyne.CanvasObject {
 			cols = append(cols, col)
 		}
 	}
-	grid := container.NewGridWithColumns(len(cols) + 1)
+	grid := container.New(newLabelledGridLayout(len(cols) + 1))
 	grid.Add(widget.NewLabel(""))
 	for _, c := range cols {
 		it, _ := index.LookupReportItem(rows[0] + "." + c)

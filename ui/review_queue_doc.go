@@ -59,7 +59,7 @@ func (s *QueueScreen) withheldCards(r *index.Record) []fyne.CanvasObject {
 		}
 		tag := canvas.NewText(" "+lang.L("不予公开")+" ", theme.Color(theme.ColorNameForeground))
 		tag.TextStyle.Bold = true
-		bg := canvas.NewRectangle(docBgWithheld)
+		bg := canvas.NewRectangle(docBgWithheld())
 		bg.CornerRadius = theme.InputRadiusSize()
 		head := widget.NewLabel(fmt.Sprintf(lang.L("第 %d 处 · 依据：%s"), i+1, queueBasisText(red.Basis)))
 		head.TextStyle = fyne.TextStyle{Bold: true}

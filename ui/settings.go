@@ -55,6 +55,8 @@ func NewSettingsScreen(svc *Services) *SettingsScreen {
 	}
 	save := widget.NewButton(lang.L("保存，下次启动时生效"), s.onSaveServer)
 	s.root = container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("外观"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		newThemeRadio(),
 		widget.NewLabelWithStyle(lang.L("办公服务器（留空则使用本机档案库）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewForm(widget.NewFormItem(lang.L("服务器地址"), s.server), widget.NewFormItem(lang.L("证书指纹"), s.fingerprint)),
 		container.NewHBox(save, s.saved),

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,11 +21,13 @@ import (
 
 // wordsForbidden are what an office worker must not meet on screen: Fyne's English defaults, and
 // the app's internals (file parts, rules files, condition and role codes, library messages).
-var wordsForbidden = regexp.MustCompile(`\b(Select one|Home|Computer|Cancel|Open|Save|Confirm|Yes|No|OK|Error|Name|Folder|Filter|File|Close|Submit|Dismiss|Desktop|Documents|Downloads)\b|` +
+var wordsForbidden = regexp.MustCompile(`\b(Select one|Home|Computer|Cancel|Open|Save|Confirm|Yes|No|OK|Error|Name|Folder|Filter|File|Close|Submit|Dismiss|Desktop|Documents|Downloads|` +
+	`Information|Question|Quit|Show Hidden Files|Hide Hidden Files|Create Folder|New Folder|Size|Search|Done|Back|Next|Previous|Undo|Redo|Copy|Paste|Cut|Select all|Delete|Loading)\b|` +
 	`\.xml\b|\.toml\b|secrecy-|withheld|on-request|legal-office|deputy-head|principal-head|disclosure-office|zip:`)
 
 // wordsShown returns the texts a person sees under o: labels, buttons, drop-downs (or their
-// placeholders), entry placeholders, check boxes, radio options and any text drawn.
+// placeholders), entry placeholders, check boxes, radio options, rich text, the titles of tabs
+// (those folded into the overflow menu too), table and list cells as drawn, and any text drawn.
 func wordsShown(o fyne.CanvasObject) []string {
 	if o == nil || !o.Visible() {
 		return nil
@@ -45,6 +48,16 @@ func wordsShown(o fyne.CanvasObject) []string {
 		out = append(out, x.Text)
 	case *widget.RadioGroup:
 		out = append(out, x.Options...)
+	case *widget.RichText:
+		out = append(out, x.String())
+	case *container.AppTabs:
+		for _, it := range x.Items {
+			out = append(out, it.Text)
+		}
+	case *container.DocTabs:
+		for _, it := range x.Items {
+			out = append(out, it.Text)
+		}
 	case *canvas.Text:
 		out = append(out, x.Text)
 	}
@@ -72,13 +85,15 @@ func wordsCheck(t *testing.T, where string, o fyne.CanvasObject) {
 }
 
 // TestScreensInWords ensures no main screen of any role, nor the sign-in, the file dialog or a
-// refusal, shows Fyne's English defaults or the app's internals, with real drafts on them.
+// refusal, shows Fyne's English defaults or the app's internals, with real drafts on them, and
+// that every role's screens fit a window of 1024×700, in the light look or the dark.
 func TestScreensInWords(t *testing.T) {
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
+	ui.UseTheme(a, ui.NewTheme())
 	svc := shellServices(t)
 	w := test.NewWindow(nil)
 	defer w.Close()
-	w.Resize(fyne.NewSize(1024, 700))
+	w.Resize(fyne.NewSize(fitWidth, fitHeight))
 	shell := ui.NewShell(w, svc)
 	wordsCheck(t, "first start", w.Content())
 
@@ -122,7 +137,11 @@ func TestScreensInWords(t *testing.T) {
 		t.Fatalf("the draft did not reach the secrecy officer: %v; %v", clerk.Result(), clerk.Returns())
 	}
 
-	for _, u := range users {
+	for i, u := range users {
+		// Words and sizes are the same in both looks, and a change of look costs seconds in the
+		// test driver (every font measured again): each role is drawn in one, the roles alternating.
+		look := []string{ui.ThemeLight, ui.ThemeDark}[i%2]
+		ui.ChooseTheme(look)
 		shell.SignedIn(u)
 		for _, tab := range shell.Tabs() {
 			shell.Select(tab)
@@ -132,7 +151,9 @@ func TestScreensInWords(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			wordsCheck(t, index.RoleName(u.Role)+"："+tab, w.Content())
+			where := index.RoleName(u.Role) + "：" + tab + "（" + look + "）"
+			wordsCheck(t, where, w.Content())
+			fitCheck(t, where, w)
 		}
 	}
 	shell.SignedIn(users[0])

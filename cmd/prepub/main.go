@@ -42,7 +42,9 @@ func main() {
 	fingerprint := flag.String("fingerprint", "", "办公服务器证书的 SHA-256 指纹（服务器启动时打印），用于自签名证书")
 	tourDir := flag.String("tour", "", "") // for CI: sign in as the fixture users, save screenshots here, quit
 	tourDraft := flag.String("tour-draft", "", "")
-	probeUser := flag.String("probe", "", "") // for bench/desktop.sh: time to first window and memory after a search as this user
+	tourTheme := flag.String("tour-theme", "", "") // the tour's look: light or dark
+	tourSize := flag.String("tour-size", "", "")   // the tour's window, as 1024x700
+	probeUser := flag.String("probe", "", "")      // for bench/desktop.sh: time to first window and memory after a search as this user
 	uiLang := flag.String("lang", "", "界面语言：zh 或 en（默认：系统区域设置为英文时用 en，否则用 zh）")
 	showVersion := flag.Bool("version", false, "显示版本后退出")
 	flag.Usage = func() {
@@ -80,7 +82,10 @@ func main() {
 		ui.PreferFont(where.Fonts[i].regular, where.Fonts[i].bold, where.Fonts[i].family)
 	}
 	a.SetIcon(ui.AppIcon)
-	a.Settings().SetTheme(ui.NewTheme())
+	if *tourTheme != "" {
+		a.Preferences().SetString(ui.ThemePreference, *tourTheme)
+	}
+	ui.UseTheme(a, ui.NewTheme()) // in the look chosen in 设置
 	w := a.NewWindow(lang.L("公文发布前审查"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -96,6 +101,14 @@ func main() {
 
 	shell := ui.NewShell(w, svc)
 	rememberSize(a.Preferences(), w)
+	if *tourSize != "" {
+		var width, height float32
+		if _, err := fmt.Sscanf(*tourSize, "%gx%g", &width, &height); err != nil {
+			fmt.Fprintln(os.Stderr, "--tour-size:", err)
+			os.Exit(2)
+		}
+		w.Resize(fyne.NewSize(width, height))
+	}
 	if draft := flag.Arg(0); draft != "" { // a file opened with the app: the clerk's screen shows it
 		if abs, err := filepath.Abs(draft); err == nil {
 			draft = abs

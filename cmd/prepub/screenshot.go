@@ -23,7 +23,8 @@ var tourFailed bool
 // tour signs in as the fixture archive's users (scripts/screenshots.sh makes
 // them), shows the clerk's screen with a draft's findings, the secrecy
 // officer's queue, the legal office reading a draft with a passage withheld,
-// an archive search, the public catalogue and the annual report, saves each
+// the deputy head's queue, an archive search, the public catalogue, the
+// annual report, the re-review and the administrator's accounts, saves each
 // as a PNG in dir, and quits.
 func tour(a fyne.App, w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string) {
 	err := runTour(w, shell, svc, dir, draft)
@@ -90,6 +91,12 @@ func runTour(w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string
 	if err := shot("legal-screen.png"); err != nil {
 		return err
 	}
+	if err := tourHead(shell, svc, signIn); err != nil {
+		return err
+	}
+	if err := shot("head-screen.png"); err != nil {
+		return err
+	}
 	if err := signIn("周公开"); err != nil {
 		return err
 	}
@@ -122,7 +129,44 @@ func runTour(w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string
 	if err != nil {
 		return err
 	}
-	return shot("report-screen.png")
+	if err := shot("report-screen.png"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() {
+		shell.Select("年度复查")
+		err = shell.Screen("年度复查").(*ui.ReReviewScreen).Load()
+	})
+	if err != nil {
+		return err
+	}
+	if err := shot("rereview-screen.png"); err != nil {
+		return err
+	}
+	if err := signIn("管理员"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() { shell.Select("账号") })
+	return shot("accounts-screen.png")
+}
+
+// tourHead submits a public draft, which goes to the deputy head to sign, and shows it in the deputy head's queue.
+func tourHead(shell *ui.Shell, svc *ui.Services, signIn func(string) error) error {
+	text := "关于开展2026年全民国家安全教育日宣传活动的通知\n各乡镇人民政府，县直各单位：\n请于4月15日前后组织开展宣传活动，并于4月20日前报送活动总结。\n"
+	rec, err := svc.Desk.Submit(context.Background(), review.Actor{User: "张起草", Role: review.RoleClerk}, "县政府办",
+		"关于开展2026年全民国家安全教育日宣传活动的通知.txt", []byte(text), review.Decision{Attribute: review.Public})
+	if err != nil {
+		return err
+	}
+	if err := signIn("赵分管"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() {
+		q := shell.Screen("签发").(*ui.QueueScreen)
+		if err = q.Load(); err == nil && !q.Select(rec.ID) {
+			err = fmt.Errorf("draft %d not in the deputy head's queue", rec.ID)
+		}
+	})
+	return err
 }
 
 // tourCatalogue has the deputy head sign two public drafts, which enters them in the catalogue, marks one
@@ -228,7 +272,8 @@ func savePNG(path string, img image.Image) error {
 	if err != nil {
 		return err
 	}
-	if err := png.Encode(f, img); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestCompression} // some go into the repository's docs
+	if err := enc.Encode(f, img); err != nil {
 		f.Close()
 		return err
 	}
