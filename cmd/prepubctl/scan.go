@@ -18,7 +18,7 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("scan", "scan [--attr public|on-request|withheld] [--json] [--mask] [--keywords FILE] [--allow FILE] FILE...", stderr)
+	fs := newFlagSet("scan", "scan [--attr public|on-request|withheld] [--json] [--mask] [--keywords FILE] [--allow FILE] [--max-size MB] [--max-text MB] [--max-findings N] FILE...", stderr)
 	attr := fs.String("attr", "", "所选公开属性：public（主动公开）、on-request（依申请公开）、withheld（不予公开）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON")
 	mask := fs.Bool("mask", false, "遮盖身份证号、手机号、银行卡号（如 138****1234）")
@@ -26,6 +26,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&keywords, "keywords", "本单位的关键词文件（TOML，可多次指定），追加在内置关键词之后")
 	allow := fs.String("allow", "", "本单位的白名单文件（TOML）")
 	maxMB := fs.Int64("max-size", 200, "单个文件大小上限（MB）")
+	def := extract.DefaultLimits()
+	maxText := fs.Int64("max-text", def.MaxPartsBytes>>20, "单个文件提取出的文字上限（MB）")
+	maxFindings := fs.Int("max-findings", scan.MaxFindings, "单个文件发现问题的上限，超过即不予检查")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
@@ -44,14 +47,14 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	lim := extract.DefaultLimits()
-	lim.MaxFileBytes = *maxMB << 20
+	lim := def
+	lim.MaxFileBytes, lim.MaxPartsBytes = *maxMB<<20, *maxText<<20
 
 	status := exitOK
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	for _, f := range files {
-		fr := sc.ScanFile(f, lim, scan.Options{Attr: *attr})
+		fr := sc.ScanFile(f, lim, scan.Options{Attr: *attr, MaxFindings: *maxFindings})
 		if *mask {
 			fr = fr.Masked()
 		}
