@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -51,10 +52,11 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	lim.MaxFileBytes, lim.MaxPartsBytes = *maxMB<<20, *maxText<<20
 
 	status := exitOK
-	enc := json.NewEncoder(stdout)
+	out := bufio.NewWriterSize(stdout, 64<<10) // the readable report is many small writes
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	for _, f := range files {
-		fr := sc.ScanFile(f, lim, scan.Options{Attr: *attr, MaxFindings: *maxFindings})
+		fr, release := scanFile(sc, f, lim, scan.Options{Attr: *attr, MaxFindings: *maxFindings})
 		if *mask {
 			fr = fr.Masked()
 		}
@@ -64,16 +66,32 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		case fr.Critical && status == exitOK:
 			status = exitFindings
 		}
+		var err error
 		if *asJSON {
-			if err := enc.Encode(fr); err != nil {
-				fmt.Fprintln(stderr, err)
-				return exitUnreadable
-			}
-			continue
+			err = enc.Encode(fr)
+		} else {
+			printReport(out, fr)
 		}
-		printReport(stdout, fr)
+		if err == nil {
+			err = out.Flush() // each file's report as soon as it is done
+		}
+		release()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUnreadable
+		}
 	}
 	return status
+}
+
+// scanFile scans one file, mapped into memory where the system allows so a
+// large text is not copied; release must be called once the report is no
+// longer used, since its texts may point into the mapping.
+func scanFile(sc *scan.Scanner, path string, lim extract.Limits, opt scan.Options) (fr *scan.FileReport, release func()) {
+	if data, unmap, ok := mapFile(path, lim.MaxFileBytes); ok {
+		return sc.ScanBytes(path, data, lim, opt), unmap
+	}
+	return sc.ScanFile(path, lim, opt), func() {}
 }
 
 // loadScanner builds the scanner from the embedded keywords plus an office's files.
