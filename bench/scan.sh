@@ -39,7 +39,8 @@ ratio() {
 }
 
 kw="$out/keywords.txt"
-ratio scan-text "rg -ob -F -f $kw $out/corpus.txt" "$out/prepubctl scan --json $out/corpus.txt"
+# The text is past the 8 MB and 5,000-finding limits a draft is held to: raise them, so prepub scans it all.
+ratio scan-text "rg -ob -F -f $kw $out/corpus.txt" "$out/prepubctl scan --json --max-text $((mb * 2)) --max-findings 100000 $out/corpus.txt"
 ratio verdict-docx "bash -c 'pandoc -t plain $out/draft.docx | rg -ob -F -f $kw'" "$out/prepubctl scan --json $out/draft.docx"
 ratio verdict-pdf "bash -c 'pdftotext $out/draft.pdf - | rg -ob -F -f $kw'" "$out/prepubctl scan --json $out/draft.pdf"
 ratio verdict-pdfium "bash -c 'pdftotext $out/draft-owner.pdf - | rg -ob -F -f $kw'" "$out/prepubctl scan --json $out/draft-owner.pdf"

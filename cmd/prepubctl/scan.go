@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,7 +19,7 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func runScan(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("scan", "scan [--attr public|on-request|withheld] [--json] [--mask] [--keywords FILE] [--allow FILE] FILE|FOLDER...", stderr)
+	fs := newFlagSet("scan", "scan [--attr public|on-request|withheld] [--json] [--mask] [--keywords FILE] [--allow FILE] [--max-size MB] [--max-text MB] [--max-findings N] FILE|FOLDER...", stderr)
 	attr := fs.String("attr", "", "所选公开属性：public（主动公开）、on-request（依申请公开）、withheld（不予公开）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON")
 	mask := fs.Bool("mask", false, "遮盖身份证号、手机号、银行卡号（如 138****1234）")
@@ -26,6 +27,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&keywords, "keywords", "本单位的关键词文件（TOML，可多次指定），追加在内置关键词之后")
 	allow := fs.String("allow", "", "本单位的白名单文件（TOML）")
 	maxMB := fs.Int64("max-size", 200, "单个文件大小上限（MB）")
+	def := extract.DefaultLimits()
+	maxText := fs.Int64("max-text", def.MaxPartsBytes>>20, "单个文件提取出的文字上限（MB）")
+	maxFindings := fs.Int("max-findings", scan.MaxFindings, "单个文件发现问题的上限，超过即不予检查")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
@@ -44,43 +48,67 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	lim := extract.DefaultLimits()
-	lim.MaxFileBytes = *maxMB << 20
+	lim := def
+	lim.MaxFileBytes, lim.MaxPartsBytes = *maxMB<<20, *maxText<<20
 
 	status := exitOK
-	enc := json.NewEncoder(stdout)
+	out := bufio.NewWriterSize(stdout, 64<<10) // the readable report is many small writes
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	scanOne := func(path string) *scan.FileReport {
-		fr := sc.ScanFile(path, lim, scan.Options{Attr: *attr})
-		fr.Doc = nil // the report is printed, not the text: a folder's texts need not stay in memory
+	opt := scan.Options{Attr: *attr, MaxFindings: *maxFindings}
+	emit := func(fr *scan.FileReport) bool {
 		if *mask {
 			fr = fr.Masked()
 		}
-		return fr
-	}
-	targets := scanTargets(files, stderr)
-	if len(targets) > 1 {
-		lim.PDFWorkers = 1 // the other files keep every core busy: splitting a PDF's pages would only parse it twice
-	}
-	scanAll(targets, scanOne, func(fr *scan.FileReport) bool {
 		switch {
 		case fr.Status == scan.StatusUnreadable:
 			status = exitUnreadable
 		case fr.Critical && status == exitOK:
 			status = exitFindings
 		}
-		if !*asJSON {
-			printReport(stdout, fr)
-			return true
+		var err error
+		if *asJSON {
+			err = enc.Encode(fr)
+		} else {
+			printReport(out, fr)
 		}
-		if err := enc.Encode(fr); err != nil {
+		if err == nil {
+			err = out.Flush() // each file's report as soon as it is done
+		}
+		if err != nil {
 			fmt.Fprintln(stderr, err)
 			status = exitUnreadable
 			return false
 		}
 		return true
-	})
+	}
+	targets := scanTargets(files, stderr)
+	if len(targets) == 1 && targets[0].err == nil {
+		// One file: mapped rather than copied, released once its report is written.
+		fr, release := scanFile(sc, targets[0].path, lim, opt)
+		emit(fr)
+		release()
+		return status
+	}
+	if len(targets) > 1 {
+		lim.PDFWorkers = 1 // the other files keep every core busy: splitting a PDF's pages would only parse it twice
+	}
+	scanAll(targets, func(path string) *scan.FileReport {
+		fr := sc.ScanFile(path, lim, opt)
+		fr.Doc = nil // the report is printed, not the text: a folder's texts need not stay in memory
+		return fr
+	}, emit)
 	return status
+}
+
+// scanFile scans one file, mapped into memory where the system allows so a
+// large text is not copied; release must be called once the report is no
+// longer used, since its texts may point into the mapping.
+func scanFile(sc *scan.Scanner, path string, lim extract.Limits, opt scan.Options) (fr *scan.FileReport, release func()) {
+	if data, unmap, ok := mapFile(path, lim.MaxFileBytes); ok {
+		return sc.ScanBytes(path, data, lim, opt), unmap
+	}
+	return sc.ScanFile(path, lim, opt), func() {}
 }
 
 // loadScanner builds the scanner from the embedded keywords plus an office's files.

@@ -148,3 +148,40 @@ func TestScanOfficeFiles(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 }
+
+// TestScanLimits ensures --max-text and --max-findings move the limits a
+// file is refused at (too-large), and that each limit's default holds.
+func TestScanLimits(t *testing.T) {
+	dir := t.TempDir()
+	three := write(t, dir, "three.txt", []byte("本文涉密。\n内部资料\n讨论稿\n"))
+	big := write(t, dir, "big.txt", bytes.Repeat([]byte("各地区各部门要认真贯彻落实，切实做好政务公开工作。\n"), 9<<20/75))
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"FindingsDefault", []string{three}, "checked"},
+		{"FindingsOver", []string{"--max-findings", "2", three}, "too-large"},
+		{"FindingsAt", []string{"--max-findings", "3", three}, "checked"},
+		{"TextDefault", []string{big}, "too-large"},
+		{"TextRaised", []string{"--max-text", "16", big}, "checked"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, out, errs := runCLI(append([]string{"scan", "--json"}, tc.args...)...)
+			var fr struct {
+				Status     string `json:"status"`
+				ReasonCode string `json:"reason_code"`
+			}
+			if err := json.Unmarshal([]byte(out), &fr); err != nil {
+				t.Fatalf("%v: %s%s", err, out, errs)
+			}
+			got := fr.Status
+			if got != "checked" {
+				got = fr.ReasonCode
+			}
+			if got != tc.want {
+				t.Fatalf("%s (%s), want %s", fr.Status, fr.ReasonCode, tc.want)
+			}
+		})
+	}
+}

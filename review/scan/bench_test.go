@@ -1,11 +1,14 @@
 package scan_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
+	"prepub/review/extract"
 	"prepub/review/scan"
 )
 
@@ -26,14 +29,35 @@ func corpusText(b *testing.B, n int) string {
 	return sb.String()
 }
 
-// BenchmarkScanCorpus measures scan throughput on real Chinese prose (MB/s).
+// BenchmarkScanCorpus measures scan throughput on real Chinese prose (MB/s):
+// in chunks on every core, and in one walk on one core.
 func BenchmarkScanCorpus(b *testing.B) {
 	s, _ := scan.Default()
 	text := corpusText(b, 8<<20)
-	b.SetBytes(int64(len(text)))
+	for _, procs := range []int{runtime.GOMAXPROCS(0), 1} {
+		b.Run(fmt.Sprintf("cores=%d", procs), func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			b.SetBytes(int64(len(text)))
+			for range b.N {
+				s.ScanText(text, scan.Options{})
+			}
+		})
+	}
+}
+
+// BenchmarkScanBytes measures a plain-text file's content from bytes to
+// findings, as prepubctl scan does after mapping it: UTF-8 validation, then the scan.
+func BenchmarkScanBytes(b *testing.B) {
+	s, _ := scan.Default()
+	data := []byte(corpusText(b, 32<<20))
+	lim := extract.DefaultLimits()
+	lim.MaxPartsBytes = 0
+	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for range b.N {
-		s.ScanText(text, scan.Options{})
+		if fr := s.ScanBytes("corpus.txt", data, lim, scan.Options{MaxFindings: 1 << 20}); fr.Status != scan.StatusChecked {
+			b.Fatal(fr.Reason)
+		}
 	}
 }
 

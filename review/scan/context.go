@@ -79,7 +79,7 @@ func (ps *partScan) isMention(i, j int) bool {
 // inBookTitle reports whether offset i sits inside 《…》 opened at most
 // bookTitleRunes before it, on its line or the one before.
 func (ps *partScan) inBookTitle(i int) bool {
-	start := ps.lineStart
+	start := ps.lineStart(i)
 	if start > 0 {
 		start = strings.LastIndexByte(ps.p.Text[:start-1], '\n') + 1
 	}
@@ -91,14 +91,15 @@ func (ps *partScan) inBookTitle(i int) bool {
 // bookTitleRunes is the longest title of a law or document 《…》 is taken to hold.
 const bookTitleRunes = 40
 
-// continued reports whether the current line carries on the line before it,
+// continued reports whether the line of offset i carries on the line before it,
 // as a PDF breaks running text: that line is long and ends no sentence. Such
 // a line is not a label even when it is short.
-func (ps *partScan) continued() bool {
-	if ps.lineStart == 0 {
+func (ps *partScan) continued(i int) bool {
+	start := ps.lineStart(i)
+	if start == 0 {
 		return false
 	}
-	prev := ps.p.Text[:ps.lineStart-1]
+	prev := ps.p.Text[:start-1]
 	prev = prev[strings.LastIndexByte(prev, '\n')+1:]
 	prev = strings.Join(strings.Fields(prev), "")
 	last, _ := utf8.DecodeLastRuneInString(prev)
@@ -109,11 +110,11 @@ func (ps *partScan) continued() bool {
 // broken by the page's width: longer than any header element of GB/T 9704.
 const wrappedLineRunes = 16
 
-// atHead reports whether the current line is in the head of the part.
-func (ps *partScan) atHead() bool { return ps.line <= headLines }
+// atHead reports whether offset i is on one of the first headLines lines of the part.
+func (ps *partScan) atHead(i int) bool { return i <= ps.head }
 
 // shortLine reports whether text[i:j] stands on a line of its own, with at most
 // a few other characters (内部资料 注意保存, 密件), as a label does.
 func (ps *partScan) shortLine(i, j int) bool {
-	return !ps.continued() && utf8.RuneCountInString(ps.before(i, 12, false)) <= 6 && utf8.RuneCountInString(ps.after(j, 12, false)) <= 8
+	return !ps.continued(i) && utf8.RuneCountInString(ps.before(i, 12, false)) <= 6 && utf8.RuneCountInString(ps.after(j, 12, false)) <= 8
 }

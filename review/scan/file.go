@@ -60,7 +60,7 @@ func (s *Scanner) report(path string, doc *extract.Document, err error, opt Opti
 	}
 	res := s.Scan(doc, opt)
 	if res.TooMany {
-		fr.Status, fr.Reason, fr.ReasonCode = StatusUnreadable, tooManyReason(), TooManyCode
+		fr.Status, fr.Reason, fr.ReasonCode = StatusUnreadable, tooManyReason(opt.maxFindings()), TooManyCode
 		return fr
 	}
 	fr.Status = StatusChecked

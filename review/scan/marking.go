@@ -97,7 +97,7 @@ func (ps *partScan) level(i, j int, word string) int {
 		lineStart, copyNo = true, pre
 	}
 	if copyNo == "" {
-		copyNo = ps.copyNumberAbove()
+		copyNo = ps.copyNumberAbove(i)
 	}
 	rest := ps.after(t.end, 12, false)
 	alone := rest == "" || rest == "特急" || rest == "加急"
@@ -108,21 +108,21 @@ func (ps *partScan) level(i, j int, word string) int {
 		note = fmt.Sprintf("密级标志（GB/T 9704）：%s", word)
 	case lineStart && t.period != "":
 		note = fmt.Sprintf("密级标志（无★）：%s %s", word, t.period)
-	case lineStart && alone && ps.atHead():
+	case lineStart && alone && ps.atHead(i):
 		note = fmt.Sprintf("文首单独一行的密级：%s", word)
 	case t.star:
 		ps.add(CatMarking, High, i, t.end, basis, "正文中出现带★的密级标志，请核实是否为引用")
-		return ps.advance(i, t.end)
+		return t.end
 	case lineStart && alone:
 		ps.add(CatMarking, High, i, t.end, basis, "单独成行的密级字样，请核实是否为密级标志")
-		return ps.advance(i, t.end)
+		return t.end
 	default:
 		sev, n := Medium, "密级用语出现在正文中：请确认只是提及"
 		if ps.isMention(i, j) {
 			sev, n = Low, "正文提及密级用语，不是标注"
 		}
 		ps.add(CatSecrecyTerm, sev, i, j, basis, n)
-		return ps.advance(i, j)
+		return j
 	}
 	if t.period != "" {
 		note += "，保密期限 " + t.period
@@ -135,15 +135,16 @@ func (ps *partScan) level(i, j int, word string) int {
 		ps.add(CatMarkingPeriod, High, i, t.end, basis,
 			fmt.Sprintf("保密期限 %s 超过《保守国家秘密法》规定的%s最长 %d 年", t.period, word, max))
 	}
-	return ps.advance(i, t.end)
+	return t.end
 }
 
-// copyNumberAbove returns the six-digit copy number (份号) on the line above the current one, if any.
-func (ps *partScan) copyNumberAbove() string {
-	if ps.lineStart == 0 {
+// copyNumberAbove returns the six-digit copy number (份号) on the line above offset i, if any.
+func (ps *partScan) copyNumberAbove(i int) string {
+	start := ps.lineStart(i)
+	if start == 0 {
 		return ""
 	}
-	prev := ps.p.Text[:ps.lineStart-1]
+	prev := ps.p.Text[:start-1]
 	if k := strings.LastIndexByte(prev, '\n'); k >= 0 {
 		prev = prev[k+1:]
 	}

@@ -5,14 +5,16 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/width"
 )
 
 // The rune table maps every rune of the Basic Multilingual Plane to the form
 // the scan matches on: Traditional to Simplified (OpenCC's t2s character
-// dictionary), full-width to half-width, and every star drawn in a marking to ★.
-// It is built once, on first use, from the library rather than by hand.
+// dictionary, generated into t2s.go), full-width to half-width, and every star
+// drawn in a marking to ★. It is built once, on first use, from the libraries
+// rather than by hand.
+//
+//go:generate go run ./internal/gent2s -out t2s.go
 var (
 	foldOnce  sync.Once
 	foldTable []rune // len 0x10000
@@ -33,18 +35,9 @@ func buildFold() {
 			t[r], _ = utf8.DecodeRuneInString(n)
 		}
 	}
-	if cc, err := opencc.New("t2s"); err == nil {
-		for _, span := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}} {
-			for r := span[0]; r <= span[1]; r++ {
-				s, err := cc.Convert(string(r))
-				if err != nil {
-					continue
-				}
-				if n, size := utf8.DecodeRuneInString(s); size == len(s) && n != r && n < 0x10000 {
-					t[r] = n
-				}
-			}
-		}
+	pairs := []rune(t2sPairs)
+	for k := 0; k+1 < len(pairs); k += 2 {
+		t[pairs[k]] = pairs[k+1]
 	}
 	for _, s := range stars {
 		t[s] = '★'

@@ -48,7 +48,7 @@ func (ps *partScan) number(i int) int {
 	// a letter or digit right after the run makes it part of a longer string
 	if j < len(text) {
 		if r, _ := utf8.DecodeRuneInString(text[j:]); r < utf8.RuneSelf && isAlnum(byte(r)) {
-			return ps.advance(i, j)
+			return j
 		}
 	}
 	var all strings.Builder
@@ -67,7 +67,7 @@ func (ps *partScan) number(i int) int {
 			ps.personal(advanceRunes(text, i, k), j, all.String()[k:])
 		}
 	}
-	return ps.advance(i, j)
+	return j
 }
 
 // personal records text[i:j], whose letters and digits are tok, if it is valid personal data.

@@ -2,9 +2,7 @@ package scan
 
 import (
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"prepub/assets"
 	"prepub/review/extract"
@@ -65,13 +63,24 @@ func (s *Scanner) WithAllow(a *AllowList) *Scanner {
 type Options struct {
 	Attr string    // the attribute the clerk chose (public, on-request, withheld); empty when none
 	Now  time.Time // the date allow-list expiry is judged against; zero means time.Now()
+	// MaxFindings is the most findings (and statements) kept before the
+	// result is marked TooMany; zero means the package's MaxFindings.
+	MaxFindings int
+}
+
+func (o Options) maxFindings() int {
+	if o.MaxFindings > 0 {
+		return o.MaxFindings
+	}
+	return MaxFindings
 }
 
 // Scan scans every part of a document.
 func (s *Scanner) Scan(doc *extract.Document, opt Options) *Result {
 	res := &Result{Findings: []Finding{}, Statements: []Statement{}}
+	max := opt.maxFindings()
 	for _, p := range doc.Parts {
-		s.scanPart(p, res)
+		s.scanPart(p, res, max)
 	}
 	s.checkStatements(res, opt.Attr)
 	if s.allow != nil {
@@ -89,82 +98,33 @@ func (s *Scanner) ScanText(text string, opt Options) *Result {
 	return s.Scan(&extract.Document{Parts: []extract.Part{{Kind: extract.Body, Name: "正文", Text: text}}}, opt)
 }
 
-// partScan is the state of the scan of one part.
+// partScan is the state of the scan of one part, or of one chunk of it.
 type partScan struct {
-	s         *Scanner
-	p         extract.Part
-	res       *Result
-	line      int // 1-based line of position i
-	lineStart int // byte offset where that line starts
+	s     *Scanner
+	p     extract.Part
+	res   *Result
+	max   int // the most findings, and the most statements, res may hold
+	head  int // the last offset of the part's head (see atHead)
+	lines lineCursor
 }
 
-func (s *Scanner) scanPart(p extract.Part, res *Result) {
-	ps := &partScan{s: s, p: p, res: res, line: 1}
-	text := p.Text
-	m := s.m
-	// what came just before: a digit stops a run from starting inside a longer
-	// number, any letter or digit stops a run of capitals (a credit code) starting inside a word
-	prevDigit, prevAlnum := false, false
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\n':
-				ps.line++
-				ps.lineStart = i + 1
-			case isDigit(c) && !prevDigit, 'A' <= c && c <= 'Z' && !prevAlnum:
-				i = ps.number(i)
-				prevDigit, prevAlnum = true, true
-				continue
-			case m.startsKeyword(rune(c)):
-				if end, e, ok := m.longest(text, i, rune(c), 1); ok {
-					i = ps.match(i, end, e)
-					prevDigit, prevAlnum = false, false
-					continue
-				}
-			}
-			prevDigit, prevAlnum = isDigit(c), isAlnum(c)
-			i++
-			continue
-		}
-		var r rune
-		var size int
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // decodeRune, inlined for speed
-		} else {
-			r, size = decodeRune(text, i)
-		}
-		if r < 0x10000 && m.startsKeyword(r) {
-			if end, e, ok := m.longest(text, i, r, size); ok {
-				i = ps.match(i, end, e)
-				prevDigit, prevAlnum = false, false
-				continue
-			}
-		}
-		fullDigit := '０' <= r && r <= '９'
-		if fullDigit && !prevDigit {
-			i = ps.number(i)
-			prevDigit, prevAlnum = true, true
-			continue
-		}
-		prevDigit, prevAlnum = fullDigit, fullDigit
-		i += size
-	}
+func newPartScan(s *Scanner, p extract.Part, res *Result, max int) *partScan {
+	return &partScan{s: s, p: p, res: res, max: max, head: headEnd(p.Text)}
 }
 
-// advance moves the line count over text[i:j] and returns j.
-func (ps *partScan) advance(i, j int) int {
-	seg := ps.p.Text[i:j]
-	if n := strings.Count(seg, "\n"); n > 0 {
-		ps.line += n
-		ps.lineStart = i + strings.LastIndexByte(seg, '\n') + 1
+// scanPart scans one part into res: a large part in chunks on every core,
+// any other in one walk.
+func (s *Scanner) scanPart(p extract.Part, res *Result, max int) {
+	if s.scanChunks(p, res, max) {
+		return
 	}
-	return j
+	ps := newPartScan(s, p, res, max)
+	ps.walk(0, len(p.Text), after{})
 }
 
 // add records a finding over text[i:j].
 func (ps *partScan) add(cat string, sev Severity, i, j int, basis, note string) {
-	if len(ps.res.Findings) >= MaxFindings {
+	if len(ps.res.Findings) >= ps.max {
 		ps.res.TooMany = true
 		return
 	}
@@ -172,7 +132,7 @@ func (ps *partScan) add(cat string, sev Severity, i, j int, basis, note string) 
 	ps.res.Findings = append(ps.res.Findings, Finding{
 		Category: cat, Severity: sev, Text: raw, Normalized: Normalize(raw),
 		Part: ps.p.Kind, PartName: ps.p.Name, Hidden: ps.p.Hidden,
-		Offset: i, Line: ps.line, Basis: basis, Note: hiddenNote(ps.p, note),
+		Offset: i, Line: ps.lineAt(i), Basis: basis, Note: hiddenNote(ps.p, note),
 	})
 }
 
@@ -194,26 +154,26 @@ func (ps *partScan) match(i, end int, e *entry) int {
 	case entryLevel:
 		return ps.level(i, end, e.value)
 	case entryStatement:
-		if len(ps.res.Statements) >= MaxFindings {
+		if len(ps.res.Statements) >= ps.max {
 			ps.res.TooMany = true
 			break
 		}
 		ps.res.Statements = append(ps.res.Statements, Statement{Attribute: e.value,
 			Text: ps.p.Text[i:end], Part: ps.p.Kind, PartName: ps.p.Name, Hidden: ps.p.Hidden,
-			Offset: i, Line: ps.line})
+			Offset: i, Line: ps.lineAt(i)})
 	case entryTerm:
 		c := e.class
 		sev, note := c.Severity, c.Note
 		switch {
 		case c.Mention && ps.isMention(i, end):
 			sev, note = Low, "正文提及，不是标注。"+note
-		case c.HeadBoost && ps.atHead() && ps.shortLine(i, end):
+		case c.HeadBoost && ps.atHead(i) && ps.shortLine(i, end):
 			sev = boost(sev)
 			note = "位于文首单独一行，像是标注。" + note
 		}
 		ps.add(c.Category, sev, i, end, c.Basis, note)
 	}
-	return ps.advance(i, end)
+	return end
 }
 
 // boost raises a severity by one level, never to critical.

@@ -11,7 +11,7 @@ const MaxFindings = 5000
 // TooManyCode is the reason code of a file with more than MaxFindings findings.
 const TooManyCode = "too-large"
 
-// tooManyReason says in Chinese why a file with too many findings was not checked.
-func tooManyReason() string {
-	return fmt.Sprintf("无法检查：发现的疑似涉密、内部事项或个人信息超过 %d 处，超出上限：文件可能异常，请核对或拆分后再检查", MaxFindings)
+// tooManyReason says in Chinese why a file with more than max findings was not checked.
+func tooManyReason(max int) string {
+	return fmt.Sprintf("无法检查：发现的疑似涉密、内部事项或个人信息超过 %d 处，超出上限：文件可能异常，请核对或拆分后再检查", max)
 }
