@@ -32,9 +32,10 @@ func (s *Store) indexedTexts(ctx context.Context, ids []int64) (map[int64]string
 	return out, err
 }
 
-// phraseHits returns the best limit hits of q whose text holds every one of
-// words, each with its snippet.
-func (s *searchIndex) phraseHits(ctx context.Context, q query.Query, words []string, limit int, texts textsFunc) ([]Hit, error) {
+// phraseHits returns the first limit hits of q whose text holds every one
+// of words, each with its snippet: the best, or in the order of sortBy
+// when given (then unscored).
+func (s *searchIndex) phraseHits(ctx context.Context, q query.Query, words []string, limit int, texts textsFunc, sortBy []string) ([]Hit, error) {
 	norm := make([]string, len(words))
 	for i, w := range words {
 		norm[i] = normalize(w)
@@ -43,6 +44,10 @@ func (s *searchIndex) phraseHits(ctx context.Context, q query.Query, words []str
 	for from := 0; ; from += limit {
 		req := bleve.NewSearchRequestOptions(q, limit, from, false)
 		req.Fields = hitFields
+		if sortBy != nil {
+			req.SortBy(sortBy)
+			req.Score = bleve.ScoreNone
+		}
 		res, err := s.query(ctx, req)
 		if err != nil {
 			return nil, err

@@ -26,7 +26,8 @@ func normalized(s string) string {
 
 // TestSearchHoldsPhrase ensures every hit's text holds the words searched
 // for, not only their bigrams, and that a phrase's hits are exactly the
-// drafts a scan of the store finds holding it.
+// drafts a scan of the store finds holding it, whether ranked or, words in
+// a large share of the archive, newest first.
 func TestSearchHoldsPhrase(t *testing.T) {
 	a, _ := mustOpen(t)
 	pieces := []string{
@@ -52,16 +53,29 @@ func TestSearchHoldsPhrase(t *testing.T) {
 	if err := a.PutMany(ctx, recs, nil, "政务公开办", "import"); err != nil {
 		t.Fatal(err)
 	}
+	for _, frequent := range []bool{false, true} {
+		if frequent {
+			defer index.SetFrequentMin(1)()
+		}
+		checkPhrases(t, a, frequent)
+	}
+}
+
+// checkPhrases compares the hits of some phrases with a scan of the store.
+func checkPhrases(t *testing.T, a *index.Archive, newest bool) {
 	for _, q := range []string{"政务公开", "务公开", "信息公开", "工作推进会", "国家秘密", "公开 审查"} {
 		hits, err := a.Search(ctx, index.Query{Text: q, Limit: index.MaxHits})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got, want []int64
-		for _, h := range hits {
+		for i, h := range hits {
 			got = append(got, h.ID)
 			if !strings.Contains(h.Snippet, "【") {
 				t.Errorf("%s: hit %d has no marked snippet: %q", q, h.ID, h.Snippet)
+			}
+			if newest && i > 0 && h.Date > hits[i-1].Date {
+				t.Errorf("%s: hit %d dated %s after one dated %s", q, h.ID, h.Date, hits[i-1].Date)
 			}
 		}
 		err = a.Store.Each(ctx, "", nil, func(r *index.Record) error {
@@ -79,7 +93,7 @@ func TestSearchHoldsPhrase(t *testing.T) {
 		}
 		slices.Sort(got)
 		if !slices.Equal(got, want) {
-			t.Errorf("%s: %d hits, a scan of the store finds %d", q, len(got), len(want))
+			t.Errorf("%s (newest first %v): %d hits, a scan of the store finds %d", q, newest, len(got), len(want))
 		}
 	}
 }

@@ -192,7 +192,8 @@ var hitFields = []string{"title", "file", "attribute", "basis", "date"}
 
 // search runs q. A query with words ranks the drafts holding all their
 // bigrams, then keeps those whose text, read by texts, holds each word as
-// written (phrase.go).
+// written (phrase.go); words in a large share of the archive list the
+// newest such drafts first (frequent.go).
 func (s *searchIndex) search(ctx context.Context, q Query, texts textsFunc) ([]Hit, error) {
 	words := strings.Fields(scan.Fold(q.Text))
 	var must []query.Query
@@ -234,12 +235,15 @@ func (s *searchIndex) search(ctx context.Context, q Query, texts textsFunc) ([]H
 	if limit <= 0 {
 		limit = 20
 	}
-	if len(words) > 0 {
-		return s.phraseHits(ctx, qq, words, limit, texts)
+	switch {
+	case len(words) > 0 && s.frequent(ctx, words):
+		return s.newestHits(ctx, qq, words, limit, texts)
+	case len(words) > 0:
+		return s.phraseHits(ctx, qq, words, limit, texts, nil)
 	}
 	req := bleve.NewSearchRequestOptions(qq, limit, 0, false)
 	req.Fields = hitFields
-	req.SortBy([]string{"-date", "-_id"})
+	req.SortBy(newestSort)
 	res, err := s.query(ctx, req)
 	if err != nil {
 		return nil, err
