@@ -130,6 +130,11 @@ func (a *Archive) repair(ctx context.Context, ix *indexing, si *searchIndex, sta
 		ix.finished.Add(int64(len(ids)))
 		report()
 	}
+	if len(stale) >= mergeAfter {
+		if err := si.merge(ctx); err != nil {
+			return storeErr("无法修复检索索引", err)
+		}
+	}
 	return nil
 }
 
