@@ -102,6 +102,8 @@ func run(n int, dir, corpus string, runs int) error {
 	r50, r95 := pct(rg, 50), pct(rg, 95)
 	fmt.Printf("search over %d drafts, %d queries: prepub p50 %s p95 %s; rg -l p50 %s p95 %s; ratio (rg/prepub) p50 %.0f×, p95 %.0f×\n",
 		n, len(queries), p50, p95, r50, r95, float64(r50)/float64(p50), float64(r95)/float64(p95))
+	fmt.Printf("targets: p95 ≤ 25 ms %s; ≥ 100× rg at p50 %s; ≥ 30× rg at p95 %s\n",
+		met(p95 <= 25*time.Millisecond), met(r50 >= 100*p50), met(r95 >= 30*p95))
 
 	t0 = time.Now()
 	rep, err := a.Report(ctx, 2025)
@@ -192,6 +194,14 @@ func paragraphs(dir string) ([]string, error) {
 		return nil, fmt.Errorf("no corpus texts in %s", dir)
 	}
 	return out, nil
+}
+
+// met words a target's verdict.
+func met(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "NOT met"
 }
 
 func pct(ds []time.Duration, p int) time.Duration {
