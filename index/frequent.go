@@ -1,7 +1,10 @@
 package index
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -10,10 +13,12 @@ import (
 )
 
 // A phrase in a large share of the archive (政务公开, 信息公开: in most of its
-// drafts) ranks nothing by relevance, and scoring every draft holding it
-// costs a search tens of milliseconds. Such a search lists the newest
-// drafts holding it first, looking back from today over spans of dates that
-// double until they hold enough hits, so it sorts only the newest matches.
+// drafts) ranks nothing by relevance, and scoring, or sorting by date, every
+// draft holding it costs a search tens of milliseconds. Such a search looks
+// back from today over spans of dates that double until one holds enough
+// hits, takes the first it finds there unscored (the index stops looking
+// once it has them), and lists them newest first: recent drafts holding the
+// phrase, not the very newest in order.
 
 // frequentShare makes a query frequent when every word's rarest bigram is in
 // more than one draft in frequentShare of the index, and in frequentMin at
@@ -63,8 +68,9 @@ func (s *searchIndex) frequent(ctx context.Context, words []string) bool {
 	return len(words) > 0
 }
 
-// newestHits returns the newest limit hits of q whose text holds the
-// words, looking at doubling spans of dates back from today.
+// newestHits returns limit hits of q whose text holds the words, from the
+// shortest span of dates back from today (doubling) that holds so many,
+// newest first.
 func (s *searchIndex) newestHits(ctx context.Context, q query.Query, words []string, limit int, texts textsFunc) ([]Hit, error) {
 	now := time.Now()
 	for days := firstSpanDays; ; days *= 2 {
@@ -76,8 +82,14 @@ func (s *searchIndex) newestHits(ctx context.Context, q query.Query, words []str
 			dr.SetField("date")
 			span = bleve.NewConjunctionQuery(q, dr)
 		}
-		hits, err := s.phraseHits(ctx, span, words, limit, texts, newestSort)
+		hits, err := s.phraseHits(ctx, span, words, limit, texts, false)
 		if err != nil || len(hits) == limit || all {
+			slices.SortStableFunc(hits, func(a, b Hit) int {
+				if c := strings.Compare(b.Date, a.Date); c != 0 {
+					return c
+				}
+				return cmp.Compare(b.ID, a.ID)
+			})
 			return hits, err
 		}
 	}

@@ -33,9 +33,9 @@ func (s *Store) indexedTexts(ctx context.Context, ids []int64) (map[int64]string
 }
 
 // phraseHits returns the first limit hits of q whose text holds every one
-// of words, each with its snippet: the best, or in the order of sortBy
-// when given (then unscored).
-func (s *searchIndex) phraseHits(ctx context.Context, q query.Query, words []string, limit int, texts textsFunc, sortBy []string) ([]Hit, error) {
+// of words, each with its snippet: the best when scored, else the first the
+// index finds (it stops looking once it has them).
+func (s *searchIndex) phraseHits(ctx context.Context, q query.Query, words []string, limit int, texts textsFunc, scored bool) ([]Hit, error) {
 	norm := make([]string, len(words))
 	for i, w := range words {
 		norm[i] = normalize(w)
@@ -44,8 +44,7 @@ func (s *searchIndex) phraseHits(ctx context.Context, q query.Query, words []str
 	for from := 0; ; from += limit {
 		req := bleve.NewSearchRequestOptions(q, limit, from, false)
 		req.Fields = hitFields
-		if sortBy != nil {
-			req.SortBy(sortBy)
+		if !scored {
 			req.Score = bleve.ScoreNone
 		}
 		res, err := s.query(ctx, req)
@@ -71,7 +70,7 @@ func (s *searchIndex) phraseHits(ctx context.Context, q query.Query, words []str
 				return out, nil
 			}
 		}
-		if len(hits) < limit || uint64(from+limit) >= res.Total {
+		if len(hits) < limit || scored && uint64(from+limit) >= res.Total {
 			return out, nil
 		}
 	}

@@ -239,7 +239,7 @@ func (s *searchIndex) search(ctx context.Context, q Query, texts textsFunc) ([]H
 	case len(words) > 0 && s.frequent(ctx, words):
 		return s.newestHits(ctx, qq, words, limit, texts)
 	case len(words) > 0:
-		return s.phraseHits(ctx, qq, words, limit, texts, nil)
+		return s.phraseHits(ctx, qq, words, limit, texts, true)
 	}
 	req := bleve.NewSearchRequestOptions(qq, limit, 0, false)
 	req.Fields = hitFields
