@@ -104,8 +104,8 @@ func (r *Record) Date() time.Time {
 func newMapping() mapping.IndexMapping {
 	// The content is indexed only: neither stored, nor with term vectors, nor
 	// as doc values. The phrase check and the snippets read the top hits'
-	// text from the store (search_text.go), so the index stays a quarter of
-	// the size and a search or the check at open maps far fewer pages.
+	// text from the store (phrase.go), so the index is under a third of the
+	// size and a search or the check at open maps far fewer pages.
 	content := bleve.NewTextFieldMapping()
 	content.Analyzer = cjk.AnalyzerName
 	content.Store = false
