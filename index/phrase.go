@@ -12,9 +12,10 @@ import (
 // The index finds the drafts holding every bigram of a query's words, which
 // is not quite the drafts holding the words: 政务 … 务公 … 公开 apart hold
 // the bigrams of 政务公开. The index keeps no term positions (with no stored
-// text either, it is 186 MB for 100,000 drafts, not 635), so the best-ranked hits are checked against their text, read from
-// the store, which the snippets need anyway; more are asked for only when
-// some fail, which is rare.
+// text either, it is 186 MB for 100,000 drafts, not 635), so the
+// best-ranked hits are checked against their text, read from the store,
+// which the snippets need anyway; more are asked for only when some fail,
+// which is rare.
 
 // textsFunc returns the text the index analysed of each of ids still stored,
 // folded as it was indexed, by ID.
