@@ -2,12 +2,14 @@
 # Starts the desktop app under Xvfb on the 100,000-draft archive that
 # bench/archive.sh builds, 5 times, and prints the time from process start to
 # the first window and the resident memory after the disclosure office has
-# signed in and searched. Targets: first window ≤ 1 s, memory ≤ 300 MB.
+# signed in and searched, with whether the targets are met: first window
+# ≤ 0.5 s, memory ≤ 300 MB in total (the mapped index pages counted).
 #
 # It also times opening a 112-page draft, from the file chosen in the clerk's
 # screen to the window painted, as .docx and as the same draft converted to
 # PDF by LibreOffice (ui.BenchmarkOpenToShown, the test driver's software
-# painter). `bash bench/desktop.sh open` runs that part alone.
+# painter). `bash bench/desktop.sh open` runs that part alone, `starts` the
+# starts alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +47,9 @@ for i in 1 2 3 4 5; do
 done
 median() { grep "^$1 " "$out" | awk '{print $2}' | sort -n | sed -n 3p; }
 most() { grep "^$1 " "$out" | awk '{print $2}' | sort -n | tail -1; }
-echo "archive of $n drafts, 5 starts: first window median $(median first_window_ms) ms (max $(most first_window_ms)); resident memory after sign-in and a search: median $(median rss_mb) MB (max $(most rss_mb)), of which anonymous $(median rss_anon_mb) MB and file-backed (the search index, mapped) $(median rss_file_mb) MB"
+echo "archive of $n drafts, 5 starts: first window median $(median first_window_ms) ms (max $(most first_window_ms)); resident memory after sign-in and a search: median $(median rss_mb) MB (max $(most rss_mb)), of which anonymous $(median rss_anon_mb) MB and file-backed (the program and the search index, mapped) $(median rss_file_mb) MB"
+verdict() { if [ "$1" -le "$2" ]; then echo met; else echo "NOT met"; fi; }
+echo "targets: first window ≤ 500 ms $(verdict "$(median first_window_ms)" 500); resident memory ≤ 300 MB $(verdict "$(median rss_mb)" 300)"
 rm -f "$out"
+[ "${1:-}" = starts ] && exit
 open_to_shown

@@ -223,7 +223,7 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err := a.indexingErr(); err != nil {
 		return nil, err
 	}
-	return a.search.search(ctx, q)
+	return a.search.search(ctx, q, a.Store.indexedTexts)
 }
 
 // Similar returns the decided records closest to a draft's text, best first,

@@ -88,3 +88,11 @@ func IndexAgrees(a *Archive) error {
 
 // Unindex removes a record's document from the search index behind the archive's back, as a crash before its write would leave it.
 func Unindex(a *Archive, id int64) error { return a.search.idx.Delete(strconv.FormatInt(id, 10)) }
+
+// SetFrequentMin sets how many drafts make a search's words frequent, so a
+// small archive's searches take the frequent path; it returns the undo.
+func SetFrequentMin(n uint64) func() {
+	old := frequentMin
+	frequentMin = n
+	return func() { frequentMin = old }
+}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"prepub/review"
 )
 
@@ -21,27 +19,46 @@ import (
 // repairBatch is how many records one step of a repair reads and indexes.
 const repairBatch = 500
 
-// versions returns the version of every document in the index, by document ID.
+// versions returns the version of every document in the index, by document
+// ID. It reads the version's doc values, not the stored documents: the check
+// at open then touches a small part of the index.
 func (si *searchIndex) versions(ctx context.Context) (map[string]string, error) {
+	adv, err := si.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer all.Close()
+	dv, err := r.DocValueReader([]string{"version"})
+	if err != nil {
+		return nil, err
+	}
 	have := map[string]string{}
-	var after []string
 	for {
-		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 5000, 0, false)
-		req.Fields = []string{"version"}
-		req.SortBy([]string{"_id"})
-		req.SearchAfter = after
-		res, err := si.idx.SearchInContext(ctx, req)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		id, err := all.Next()
+		if err != nil || id == nil {
+			return have, err
+		}
+		ext, err := r.ExternalID(id)
 		if err != nil {
 			return nil, err
 		}
-		for _, h := range res.Hits {
-			v, _ := h.Fields["version"].(string)
-			have[h.ID] = v
+		have[ext] = ""
+		err = dv.VisitDocValues(id, func(_ string, term []byte) { have[ext] = string(term) })
+		if err != nil {
+			return nil, err
 		}
-		if len(res.Hits) < 5000 {
-			return have, nil
-		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
 	}
 }
 
@@ -112,6 +129,11 @@ func (a *Archive) repair(ctx context.Context, ix *indexing, si *searchIndex, sta
 		}
 		ix.finished.Add(int64(len(ids)))
 		report()
+	}
+	if len(stale) >= mergeAfter {
+		if err := si.merge(ctx); err != nil {
+			return storeErr("无法修复检索索引", err)
+		}
 	}
 	return nil
 }

@@ -13,11 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/blevesearch/bleve/v2/search/highlight"
-	plainFormatter "github.com/blevesearch/bleve/v2/search/highlight/format/plain"
-	simpleFragmenter "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
-	simpleHighlighter "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"prepub/review"
@@ -26,26 +21,10 @@ import (
 
 // searchVersion changes whenever the mapping or the indexed fields change;
 // an index of another version is rebuilt from the store.
-const searchVersion = "4"
-
-// highlighterName marks matches with 【】, which read well in Chinese text and need no HTML.
-const highlighterName = "prepub-mark"
+const searchVersion = "5"
 
 // MaxHits is the most hits one search returns, whatever limit it asks for.
 const MaxHits = 500
-
-func init() {
-	err := registry.RegisterHighlighter(highlighterName, func(config map[string]any, cache *registry.Cache) (highlight.Highlighter, error) {
-		frag, err := cache.FragmenterNamed(simpleFragmenter.Name)
-		if err != nil {
-			return nil, err
-		}
-		return simpleHighlighter.NewHighlighter(frag, plainFormatter.NewFragmentFormatter("【", "】"), " … "), nil
-	})
-	if err != nil {
-		panic(err) // registered once per process: a second registration is a programming error
-	}
-}
 
 // searchDoc is what the search index holds of a record. Its content (title,
 // reason, findings and text, one field so a query walks one posting list per
@@ -123,10 +102,15 @@ func (r *Record) Date() time.Time {
 }
 
 func newMapping() mapping.IndexMapping {
+	// The content is indexed only: neither stored, nor with term vectors, nor
+	// as doc values. The phrase check and the snippets read the top hits'
+	// text from the store (phrase.go), so the index is under a third of the
+	// size and a search or the check at open maps far fewer pages.
 	content := bleve.NewTextFieldMapping()
 	content.Analyzer = cjk.AnalyzerName
-	content.Store = true
-	content.IncludeTermVectors = true // for highlighted snippets
+	content.Store = false
+	content.IncludeTermVectors = false
+	content.DocValues = false
 	content.IncludeInAll = false
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
@@ -203,17 +187,21 @@ type Hit struct {
 	Snippet   string  `json:"snippet"`
 }
 
-func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
+// hitFields are the stored fields a hit shows.
+var hitFields = []string{"title", "file", "attribute", "basis", "date"}
+
+// search runs q. A query with words ranks the drafts holding all their
+// bigrams, then keeps those whose text, read by texts, holds each word as
+// written (phrase.go); words in a large share of the archive list the
+// newest such drafts first (frequent.go).
+func (s *searchIndex) search(ctx context.Context, q Query, texts textsFunc) ([]Hit, error) {
+	words := strings.Fields(scan.Fold(q.Text))
 	var must []query.Query
-	if t := strings.TrimSpace(scan.Fold(q.Text)); t != "" {
-		var words []query.Query
-		for _, w := range strings.Fields(t) {
-			m := bleve.NewMatchQuery(w)
-			m.SetField("content")
-			m.SetOperator(query.MatchQueryOperatorAnd)
-			words = append(words, m)
-		}
-		must = append(must, words...)
+	for _, w := range words {
+		m := bleve.NewMatchQuery(w)
+		m.SetField("content")
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		must = append(must, m)
 	}
 	for field, v := range map[string]string{"attribute": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
 		if v != "" {
@@ -247,12 +235,24 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 	if limit <= 0 {
 		limit = 20
 	}
-	req := bleve.NewSearchRequestOptions(qq, limit, 0, false)
-	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
-	text := strings.TrimSpace(q.Text) != ""
-	if !text {
-		req.SortBy([]string{"-date", "-_id"})
+	switch {
+	case len(words) > 0 && s.frequent(ctx, words):
+		return s.newestHits(ctx, qq, words, limit, texts)
+	case len(words) > 0:
+		return s.phraseHits(ctx, qq, words, limit, texts, true)
 	}
+	req := bleve.NewSearchRequestOptions(qq, limit, 0, false)
+	req.Fields = hitFields
+	req.SortBy(newestSort)
+	res, err := s.query(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return hitsOf(res), nil
+}
+
+// query runs a search request, telling a search cut short from a failure.
+func (s *searchIndex) query(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
@@ -260,40 +260,7 @@ func (s *searchIndex) search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		return nil, storeErr("检索失败", err)
 	}
-	hits := hitsOf(res)
-	if text && len(hits) > 0 {
-		if err := s.snippets(ctx, qq, hits); err != nil {
-			return nil, err
-		}
-	}
-	return hits, nil
-}
-
-// snippets adds highlighted snippets to the hits. Highlighting in the first
-// search would gather match positions in every matching draft; asking again
-// for the top hits alone touches only those.
-func (s *searchIndex) snippets(ctx context.Context, q query.Query, hits []Hit) error {
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = fmt.Sprint(h.ID)
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
-	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	req.Highlight.AddField("content")
-	res, err := s.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return storeErr("检索失败", err)
-	}
-	frags := map[string][]string{}
-	for _, h := range res.Hits {
-		frags[h.ID] = h.Fragments["content"]
-	}
-	for i := range hits {
-		if f := frags[ids[i]]; len(f) > 0 {
-			hits[i].Snippet = strings.ReplaceAll(strings.Join(f, " … "), "】【", "")
-		}
-	}
-	return nil
+	return res, nil
 }
 
 // similarRunes is how much of a draft's text the similarity query uses.
@@ -311,7 +278,7 @@ func (s *searchIndex) similar(ctx context.Context, text string, n int) ([]Hit, e
 	like := bleve.NewMatchQuery(string(rs))
 	like.SetField("content")
 	req := bleve.NewSearchRequestOptions(withoutOpen(like), n, 0, false)
-	req.Fields = []string{"title", "file", "attribute", "basis", "date"}
+	req.Fields = hitFields
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, storeErr("查找相似决定失败", err)

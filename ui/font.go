@@ -35,23 +35,42 @@ type chineseTheme struct {
 // to a system font. But it takes the first face of NotoSansCJK-Regular.ttc, which is the
 // Japanese one, so shared characters (直, 骨, 令 …) get Japanese shapes. A theme cannot
 // name a face in a .ttc (fyne-io/fyne#4053), so the Chinese face is copied out of the
-// collection into a standalone font in memory.
+// collection into a standalone font when Fyne asks for it (faceResource).
 func NewTheme() fyne.Theme {
 	for _, f := range cjkFonts {
-		regular, err := loadFace(f.regular, f.family)
-		if err != nil {
+		if err := hasFace(f.regular, f.family); err != nil {
 			if !os.IsNotExist(err) {
 				fyne.LogError("Chinese font "+f.regular, err)
 			}
 			continue
 		}
-		bold, err := loadFace(f.bold, f.family)
-		if err != nil {
+		regular := faceResource{f.regular, f.family}
+		bold := faceResource{f.bold, f.family}
+		if hasFace(f.bold, f.family) != nil {
 			bold = regular
 		}
 		return &chineseTheme{Theme: theme.DefaultTheme(), regular: regular, bold: bold}
 	}
 	return theme.DefaultTheme()
+}
+
+// faceResource is one face of a font collection, copied out anew whenever
+// Fyne asks for its bytes. Fyne parses a face once for each text style and
+// keeps what it parsed (its own copy of the tables), so bytes kept here as
+// well were a second copy of each face, some 19 MB, held for nothing.
+type faceResource struct{ path, family string }
+
+// Name names the face by its collection and family.
+func (r faceResource) Name() string { return filepath.Base(r.path) + "#" + r.family }
+
+// Content returns the face as a standalone font file, or nil when the
+// collection can no longer be read.
+func (r faceResource) Content() []byte {
+	data, err := loadFace(r.path, r.family)
+	if err != nil {
+		fyne.LogError("Chinese font "+r.path, err)
+	}
+	return data
 }
 
 // Font returns the Chinese face for ordinary text and the default fonts for code and symbols.
@@ -65,27 +84,38 @@ func (t *chineseTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return t.regular
 }
 
+// hasFace checks that the font collection at path holds the face named
+// family, reading its table directories only.
+func hasFace(path, family string) error {
+	return withFace(path, family, func(*opentype.Loader) error { return nil })
+}
+
 // loadFace copies the face named family out of the font collection at path.
-func loadFace(path, family string) (fyne.Resource, error) {
+func loadFace(path, family string) (data []byte, err error) {
+	err = withFace(path, family, func(ld *opentype.Loader) error {
+		data, err = standalone(ld)
+		return err
+	})
+	return data, err
+}
+
+// withFace calls fn with the face named family of the font collection at path.
+func withFace(path, family string, fn func(*opentype.Loader) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	lds, err := opentype.NewLoaders(f)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, ld := range lds {
 		if d, _ := font.Describe(ld, nil); d.Family == family {
-			data, err := standalone(ld)
-			if err != nil {
-				return nil, err
-			}
-			return fyne.NewStaticResource(filepath.Base(path)+"#"+family, data), nil
+			return fn(ld)
 		}
 	}
-	return nil, fmt.Errorf("no face %q in %s", family, path)
+	return fmt.Errorf("no face %q in %s", family, path)
 }
 
 // standalone writes one face of a collection as a single OpenType font file.
