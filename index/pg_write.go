@@ -39,7 +39,7 @@ func (s *Store) beginPG(ctx context.Context) (*pgWrite, error) {
 // queue adds a statement to go with the next query or the commit.
 func (w *pgWrite) queue(q string, args ...any) { w.pending.Queue(q, args...) }
 
-// send sends what is queued, with q last when it is given.
+// send sends what is queued, in one pipeline.
 func (w *pgWrite) send(ctx context.Context) pgx.BatchResults {
 	b := w.pending
 	w.pending = pgx.Batch{}
