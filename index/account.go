@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -22,9 +21,9 @@ type account struct {
 const accountColumns = `name, role, department, salt, hash, created_at, password_changed_at, disabled`
 
 // readAccount returns one account's row; sql.ErrNoRows when there is none.
-func readAccount(ctx context.Context, db rowQuerier, name string) (*account, error) {
+func readAccount(query rowQuery, name string) (*account, error) {
 	var a account
-	err := db.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM users WHERE name=$1`, name).
+	err := query(`SELECT `+accountColumns+` FROM users WHERE name=$1`, name).
 		Scan(&a.name, &a.role, &a.department, &a.salt, &a.hash, &a.createdAt, &a.passwordChangedAt, &a.disabled)
 	if err != nil {
 		return nil, err

@@ -56,16 +56,14 @@ func (s *Store) EditUser(ctx context.Context, name string, ch AccountChange, byW
 	}
 	if enabledAdmin(&was) && !enabledAdmin(a) {
 		var others int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE role=$1 AND disabled=0 AND name<>$2`, string(RoleAdmin), name).Scan(&others); err != nil {
+		if err := tx.queryRow(`SELECT COUNT(*) FROM users WHERE role=$1 AND disabled=0 AND name<>$2`, string(RoleAdmin), name).Scan(&others); err != nil {
 			return nil, storeErr("无法读取账号", err)
 		}
 		if others == 0 {
 			return nil, review.Errorf(review.ErrConflict, "%s 是最后一个可用的管理员账号，不能停用或改为其他角色：请先让另一个账号成为管理员", name)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE users SET role=$2, department=$3, disabled=$4 WHERE name=$1`, name, a.role, a.department, a.disabled); err != nil {
-		return nil, storeErr("无法修改账号", err)
-	}
+	tx.queue(`UPDATE users SET role=$2, department=$3, disabled=$4 WHERE name=$1`, name, a.role, a.department, a.disabled)
 	if err := s.appendAudit(ctx, tx, byWhom, accountAction(strings.Join(what, "+"), name), 0, a.contentHash()); err != nil {
 		return nil, err
 	}
@@ -99,9 +97,7 @@ func (s *Store) SetPassword(ctx context.Context, name, password, byWhom, what st
 		return err
 	}
 	a.salt, a.hash, a.passwordChangedAt = salt, hash, timeText(s.now())
-	if _, err := tx.ExecContext(ctx, `UPDATE users SET salt=$2, hash=$3, password_changed_at=$4 WHERE name=$1`, name, a.salt, a.hash, a.passwordChangedAt); err != nil {
-		return storeErr("无法修改密码", err)
-	}
+	tx.queue(`UPDATE users SET salt=$2, hash=$3, password_changed_at=$4 WHERE name=$1`, name, a.salt, a.hash, a.passwordChangedAt)
 	if err := s.appendAudit(ctx, tx, byWhom, accountAction(what, name), 0, a.contentHash()); err != nil {
 		return err
 	}
@@ -128,7 +124,7 @@ func (s *Store) ChangePassword(ctx context.Context, name, old, new string) error
 
 // Account returns one account, or an ErrNotFound error.
 func (s *Store) Account(ctx context.Context, name string) (*User, error) {
-	a, err := readAccount(ctx, s.db, UserName(name))
+	a, err := readAccount(s.queryRow(ctx), UserName(name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoAccount(UserName(name))
 	}
@@ -139,8 +135,8 @@ func (s *Store) Account(ctx context.Context, name string) (*User, error) {
 }
 
 // accountTx reads an account inside tx, or returns an ErrNotFound error.
-func (s *Store) accountTx(ctx context.Context, tx *sql.Tx, name string) (*account, error) {
-	a, err := readAccount(ctx, tx, name)
+func (s *Store) accountTx(ctx context.Context, tx *writeTx, name string) (*account, error) {
+	a, err := readAccount(tx.queryRow, name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoAccount(name)
 	}

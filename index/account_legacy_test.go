@@ -22,7 +22,7 @@ func addLegacyUser(t *testing.T, s *Store, name string, role review.Role, passwo
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO users (name, role, department, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+	if err := tx.exec(`INSERT INTO users (name, role, department, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
 		a.name, a.role, a.department, a.salt, a.hash, a.createdAt); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -34,24 +33,22 @@ func (e AuditEntry) computeHash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// appendAudit adds the next entry of the chain inside tx.
-func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, actor, action string, draftID int64, contentHash string) error {
-	e := AuditEntry{At: timeText(s.now()), Actor: actor, Action: action, DraftID: draftID, ContentHash: contentHash, PrevHash: genesis, Seq: 1}
-	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&e.Seq, &e.PrevHash)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		e.Seq, e.PrevHash = 1, genesis
-	case err != nil:
-		return storeErr("无法读取审计链", err)
-	default:
-		e.Seq++
+// appendAudit adds the next entry of the chain inside tx, after the head it
+// read (in this transaction, which holds the writers' turn) or reads now.
+// The entry is queued: it is written with what follows, at the latest with
+// the commit.
+func (s *Store) appendAudit(ctx context.Context, tx *writeTx, actor, action string, draftID int64, contentHash string) error {
+	if !tx.head.read {
+		if err := tx.queryRow(`SELECT `+headColumns).Scan(&tx.head.seq, &tx.head.hash); err != nil {
+			return storeErr("无法读取审计链", err)
+		}
+		tx.head.read = true
 	}
+	e := AuditEntry{Seq: tx.head.seq + 1, At: timeText(s.now()), Actor: actor, Action: action, DraftID: draftID, ContentHash: contentHash, PrevHash: tx.head.hash}
 	e.Hash = e.computeHash()
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit (seq, at, actor, action, draft_id, content_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+	tx.queue(`INSERT INTO audit (seq, at, actor, action, draft_id, content_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 		e.Seq, e.At, e.Actor, e.Action, e.DraftID, e.ContentHash, e.PrevHash, e.Hash)
-	if err != nil {
-		return storeErr("无法写入审计链", err)
-	}
+	tx.head.seq, tx.head.hash = e.Seq, e.Hash
 	return nil
 }
 

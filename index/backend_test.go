@@ -38,7 +38,7 @@ func eachBackend(t *testing.T, test func(t *testing.T, a *index.Archive)) {
 }
 
 // mustOpenPostgres creates a database of its own for one test and opens a store on it.
-func mustOpenPostgres(t *testing.T, base string) *index.Store {
+func mustOpenPostgres(t testing.TB, base string) *index.Store {
 	t.Helper()
 	admin, err := sql.Open("pgx", base)
 	if err != nil {

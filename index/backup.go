@@ -164,7 +164,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		switch {
 		case l.Type == "user" && l.User != nil:
 			u := l.User
-			_, err = tx.ExecContext(ctx, `INSERT INTO users (`+accountColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			err = tx.exec(`INSERT INTO users (`+accountColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 				u.Name, u.Role, u.Department, u.Salt, u.Hash, u.CreatedAt, u.PasswordChangedAt, u.Disabled)
 		case l.Type == "draft" && l.Draft != nil:
 			d := l.Draft
@@ -172,27 +172,27 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 			if derr != nil {
 				return review.Wrap(derr, review.ErrInvalid, "备份文件中记录 %d 已损坏", d.ID)
 			}
-			_, err = tx.ExecContext(ctx, `INSERT INTO drafts (id, title, department, file, file_hash, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body, file_bytes, doc_type, valid_until)
+			err = tx.exec(`INSERT INTO drafts (id, title, department, file, file_hash, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body, file_bytes, doc_type, valid_until)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
 				append([]any{d.ID, d.Title, d.Department, d.File, d.FileHash, d.Attribute, d.Basis, d.Reason, d.State, d.IssueDate,
 					d.DecidedAt, d.ReviewedAt, d.Drafter, d.Partial, d.Unreadable, d.Body, d.FileBytes}, docColumns(dec)...)...)
 		case l.Type == "catalogue" && l.Catalogue != nil:
 			e := l.Catalogue
-			_, err = tx.ExecContext(ctx, `INSERT INTO catalogue (`+catalogueColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			err = tx.exec(`INSERT INTO catalogue (`+catalogueColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 				e.ID, e.IndexNo, e.Series, e.Seq, e.Year, e.Title, e.Publisher, e.DocNo, e.Written, e.Published, e.Category)
 		case l.Type == "validity" && l.Validity != nil:
 			m := l.Validity
-			_, err = tx.ExecContext(ctx, `INSERT INTO validity (draft_id, status, since, note) VALUES ($1, $2, $3, $4)`, m.ID, m.Status, m.Since, m.Note)
+			err = tx.exec(`INSERT INTO validity (draft_id, status, since, note) VALUES ($1, $2, $3, $4)`, m.ID, m.Status, m.Since, m.Note)
 		case l.Type == "report_value" && l.ReportValue != nil:
 			v := l.ReportValue
-			_, err = tx.ExecContext(ctx, `INSERT INTO report_values (year, item, value) VALUES ($1, $2, $3)`, v.Year, v.Item, v.Value)
+			err = tx.exec(`INSERT INTO report_values (year, item, value) VALUES ($1, $2, $3)`, v.Year, v.Item, v.Value)
 		case l.Type == "release_copy" && l.ReleaseCopy != nil:
 			c := l.ReleaseCopy
-			_, err = tx.ExecContext(ctx, `INSERT INTO release_copies (draft_id, file_hash, file_bytes, made_at) VALUES ($1, $2, $3, $4)`,
+			err = tx.exec(`INSERT INTO release_copies (draft_id, file_hash, file_bytes, made_at) VALUES ($1, $2, $3, $4)`,
 				c.DraftID, c.FileHash, c.FileBytes, c.MadeAt)
 		case l.Type == "audit" && l.Audit != nil:
 			e := l.Audit
-			_, err = tx.ExecContext(ctx, `INSERT INTO audit (seq, at, actor, action, draft_id, content_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			err = tx.exec(`INSERT INTO audit (seq, at, actor, action, draft_id, content_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 				e.Seq, e.At, e.Actor, e.Action, e.DraftID, e.ContentHash, e.PrevHash, e.Hash)
 		default:
 			return review.Errorf(review.ErrInvalid, "备份文件中有无法识别的行：%.60s", sc.Text())
@@ -209,7 +209,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	}
 	if s.dialect == postgres {
 		// continue ids after the restored ones
-		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('drafts', 'id'), COALESCE((SELECT MAX(id) FROM drafts), 0) + 1, false)`); err != nil {
+		if err := tx.exec(`SELECT setval(pg_get_serial_sequence('drafts', 'id'), COALESCE((SELECT MAX(id) FROM drafts), 0) + 1, false)`); err != nil {
 			return storeErr("恢复失败", err)
 		}
 	}

@@ -67,9 +67,9 @@ func (e *CatalogueEntry) hash() string {
 // the transaction that holds the audit chain's write lock, so no two entries
 // ever share a number (and UNIQUE constraints say so too). A draft that has
 // an entry keeps it, and nil is returned.
-func (s *Store) addCatalogue(ctx context.Context, tx *sql.Tx, rec *Record, sch *CatalogueScheme, actor string) (*CatalogueEntry, error) {
+func (s *Store) addCatalogue(ctx context.Context, tx *writeTx, rec *Record, sch *CatalogueScheme, actor string) (*CatalogueEntry, error) {
 	var have int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM catalogue WHERE draft_id=$1`, rec.ID).Scan(&have); err != nil {
+	if err := tx.queryRow(`SELECT COUNT(*) FROM catalogue WHERE draft_id=$1`, rec.ID).Scan(&have); err != nil {
 		return nil, storeErr("无法读取公开目录", err)
 	}
 	if have > 0 {
@@ -86,11 +86,11 @@ func (s *Store) addCatalogue(ctx context.Context, tx *sql.Tx, rec *Record, sch *
 	if rec.IssueDate != "" {
 		e.Written = rec.IssueDate
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM catalogue WHERE series=$1`, e.Series).Scan(&e.Seq); err != nil {
+	if err := tx.queryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM catalogue WHERE series=$1`, e.Series).Scan(&e.Seq); err != nil {
 		return nil, storeErr("无法编排索引号", err)
 	}
 	e.IndexNo = sch.number(e.Series, e.Seq)
-	_, err := tx.ExecContext(ctx, `INSERT INTO catalogue (`+catalogueColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+	err := tx.exec(`INSERT INTO catalogue (`+catalogueColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 		e.ID, e.IndexNo, e.Series, e.Seq, e.Year, e.Title, e.Publisher, e.DocNo, e.Written, e.Published, e.Category)
 	if err != nil {
 		if unique(err) {
@@ -252,9 +252,9 @@ func (a *Archive) CorrectCatalogue(ctx context.Context, id int64, field, value, 
 		}
 	}
 	var e *CatalogueEntry
-	rec, err := a.Store.update(ctx, id, actor, ActionCatalogueCorrect, func(ctx context.Context, tx *sql.Tx, r *Record) error {
+	rec, err := a.Store.update(ctx, id, actor, ActionCatalogueCorrect, func(ctx context.Context, tx *writeTx, r *Record) error {
 		var err error
-		e, err = scanEntry(tx.QueryRowContext(ctx, `SELECT `+catalogueColumns+` FROM catalogue WHERE draft_id=$1`, id))
+		e, err = scanEntry(tx.queryRow(`SELECT `+catalogueColumns+` FROM catalogue WHERE draft_id=$1`, id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return review.Errorf(review.ErrNotFound, "第 %d 号记录不在公开目录中：只有签发决定主动公开的稿件才编入目录", id)
 		}
@@ -277,12 +277,9 @@ func (a *Archive) CorrectCatalogue(ctx context.Context, id int64, field, value, 
 		r.History = append(r.History, review.Action{Action: ActionCatalogueCorrect, User: actor, Role: RoleDisclosureOffice, Step: -1,
 			Note: what, At: a.Store.now(), State: r.State})
 		return nil
-	}, func(ctx context.Context, tx *sql.Tx, r *Record) error {
-		_, err := tx.ExecContext(ctx, `UPDATE catalogue SET title=$2, publisher=$3, doc_no=$4, written=$5, published=$6, category=$7, year=$8 WHERE draft_id=$1`,
+	}, func(ctx context.Context, tx *writeTx, r *Record) error {
+		tx.queue(`UPDATE catalogue SET title=$2, publisher=$3, doc_no=$4, written=$5, published=$6, category=$7, year=$8 WHERE draft_id=$1`,
 			id, e.Title, e.Publisher, e.DocNo, e.Written, e.Published, e.Category, e.Year)
-		if err != nil {
-			return storeErr("无法更正公开目录", err)
-		}
 		return a.Store.appendAudit(ctx, tx, actor, sideActionOf(sideCatalogue, id, "correct:"+field), 0, e.hash())
 	})
 	if err != nil {

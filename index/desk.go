@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sync/atomic"
 
@@ -95,7 +94,7 @@ func (d *Desk) Resubmit(ctx context.Context, id int64, a review.Actor, dec revie
 // decides it public enters it in the catalogue, in the same transaction; its
 // history says so.
 func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action string, act func(*review.Workflow) error) (*Record, error) {
-	rec, err := d.Archive.Store.update(ctx, id, a.User, action, func(ctx context.Context, tx *sql.Tx, r *Record) error {
+	rec, err := d.Archive.Store.update(ctx, id, a.User, action, func(ctx context.Context, tx *writeTx, r *Record) error {
 		if !mayRead(r, a) {
 			return notFound(id) // a draft the caller may not read is not there to act on
 		}
@@ -126,7 +125,7 @@ func (d *Desk) update(ctx context.Context, id int64, a review.Actor, action stri
 
 // enterCatalogue gives a draft just decided public its catalogue entry, on the
 // desk's scheme, and notes the index number in its history.
-func (d *Desk) enterCatalogue(ctx context.Context, tx *sql.Tx, r *Record, a review.Actor) error {
+func (d *Desk) enterCatalogue(ctx context.Context, tx *writeTx, r *Record, a review.Actor) error {
 	sch := d.Catalogue
 	if sch == nil {
 		var err error

@@ -54,7 +54,7 @@ func releaseName(original string) string {
 // keepReleaseCopy makes the release copy of a draft just decided public or on
 // request, inside the transaction that decides it, stores it with its audit
 // entry and notes in the history what was done or why no copy was made.
-func (s *Store) keepReleaseCopy(ctx context.Context, tx *sql.Tx, r *Record, a review.Actor) error {
+func (s *Store) keepReleaseCopy(ctx context.Context, tx *writeTx, r *Record, a review.Actor) error {
 	note, err := s.storeReleaseCopy(ctx, tx, r, a.User)
 	if err != nil {
 		return err
@@ -66,9 +66,9 @@ func (s *Store) keepReleaseCopy(ctx context.Context, tx *sql.Tx, r *Record, a re
 
 // storeReleaseCopy makes and stores the copy and returns the history note. A
 // copy that cannot be made is a note, not an error; only a store failure is.
-func (s *Store) storeReleaseCopy(ctx context.Context, tx *sql.Tx, r *Record, actor string) (string, error) {
+func (s *Store) storeReleaseCopy(ctx context.Context, tx *writeTx, r *Record, actor string) (string, error) {
 	var file []byte
-	if err := tx.QueryRowContext(ctx, `SELECT file_bytes FROM drafts WHERE id=$1`, r.ID).Scan(&file); err != nil {
+	if err := tx.queryRow(`SELECT file_bytes FROM drafts WHERE id=$1`, r.ID).Scan(&file); err != nil {
 		return "", storeErr("无法读取原文件", err)
 	}
 	var out []byte
@@ -88,11 +88,9 @@ func (s *Store) storeReleaseCopy(ctx context.Context, tx *sql.Tx, r *Record, act
 	if madeAt == "" {
 		madeAt = timeText(s.now())
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO release_copies (draft_id, file_hash, file_bytes, made_at) VALUES ($1, $2, $3, $4)
+	tx.queue(`INSERT INTO release_copies (draft_id, file_hash, file_bytes, made_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (draft_id) DO UPDATE SET file_hash=excluded.file_hash, file_bytes=excluded.file_bytes, made_at=excluded.made_at`,
-		r.ID, sum, out, madeAt); err != nil {
-		return "", storeErr("无法保存发布稿", err)
-	}
+		r.ID, sum, out, madeAt)
 	if err := s.appendAudit(ctx, tx, actor, sideActionOf(sideReleaseCopy, r.ID, ""), 0, releaseCopyHash(r.ID, sum, sum, madeAt)); err != nil {
 		return "", err
 	}

@@ -235,7 +235,7 @@ func (a *Archive) Report(ctx context.Context, year int) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	typed, err := reportValuesOf(ctx, a.Store.db, year)
+	typed, err := reportValuesOf(a.Store.query(ctx), year)
 	if err != nil {
 		return nil, err
 	}

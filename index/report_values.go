@@ -148,7 +148,7 @@ func (a *Archive) ReportValues(ctx context.Context, year int) (ReportValues, err
 	if a.Store == nil {
 		return nil, errClosed
 	}
-	return reportValuesOf(ctx, a.Store.db, year)
+	return reportValuesOf(a.Store.query(ctx), year)
 }
 
 // SetReportValues keeps the items typed in for a year, by key: each value is
@@ -182,16 +182,13 @@ func (a *Archive) SetReportValues(ctx context.Context, year int, values map[stri
 	defer tx.Rollback()
 	for k, v := range clean {
 		if v == "" {
-			_, err = tx.ExecContext(ctx, `DELETE FROM report_values WHERE year=$1 AND item=$2`, year, k)
+			tx.queue(`DELETE FROM report_values WHERE year=$1 AND item=$2`, year, k)
 		} else {
-			_, err = tx.ExecContext(ctx, `INSERT INTO report_values (year, item, value) VALUES ($1, $2, $3)
+			tx.queue(`INSERT INTO report_values (year, item, value) VALUES ($1, $2, $3)
 				ON CONFLICT (year, item) DO UPDATE SET value=excluded.value`, year, k, v)
 		}
-		if err != nil {
-			return nil, storeErr("无法保存年报数据", err)
-		}
 	}
-	vals, err := reportValuesOf(ctx, tx, year)
+	vals, err := reportValuesOf(tx.query, year)
 	if err != nil {
 		return nil, err
 	}
@@ -205,8 +202,8 @@ func (a *Archive) SetReportValues(ctx context.Context, year int, values map[stri
 }
 
 // reportValuesOf reads a year's typed-in items.
-func reportValuesOf(ctx context.Context, db querier, year int) (ReportValues, error) {
-	rows, err := db.QueryContext(ctx, `SELECT item, value FROM report_values WHERE year=$1`, year)
+func reportValuesOf(query rowsQuery, year int) (ReportValues, error) {
+	rows, err := query(`SELECT item, value FROM report_values WHERE year=$1`, year)
 	if err != nil {
 		return nil, storeErr("无法读取年报数据", err)
 	}

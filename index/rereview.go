@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -81,7 +80,7 @@ func (a *Archive) Convert(ctx context.Context, rules *review.Rules, id int64, by
 	}
 	var next *Record
 	var out review.Outcome
-	old, err := a.Store.update(ctx, id, actor, ActionConvert, func(ctx context.Context, tx *sql.Tx, r *Record) error {
+	old, err := a.Store.update(ctx, id, actor, ActionConvert, func(ctx context.Context, tx *writeTx, r *Record) error {
 		if err := reviewable(r); err != nil {
 			return err
 		}

@@ -149,7 +149,7 @@ func (s *Store) sideRows(ctx context.Context, table string) ([]sideRow, error) {
 			return nil, err
 		}
 		for _, y := range years {
-			vals, err := reportValuesOf(ctx, s.db, y)
+			vals, err := reportValuesOf(s.query(ctx), y)
 			if err != nil {
 				return nil, err
 			}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver, for the office server
 	_ "modernc.org/sqlite"             // the SQLite driver, pure Go
 
@@ -68,6 +69,7 @@ type body struct {
 // never disagree, and a write reported done survives a crash (WAL, synchronous=FULL).
 type Store struct {
 	db      *sql.DB
+	pool    *pgxpool.Pool // PostgreSQL: the connections writes are pipelined on (pg_write.go)
 	dialect dialect
 	Clock   func() time.Time
 }
@@ -86,8 +88,30 @@ func OpenStore(path string) (*Store, error) {
 // OpenPostgres opens the archive in a PostgreSQL database (postgres://… URL),
 // creating its tables if needed: the office server's store.
 func OpenPostgres(url string) (*Store, error) {
-	return openStore("pgx", url, postgres, false)
+	s, err := openStore("pgx", url, postgres, false)
+	if err != nil {
+		return nil, err
+	}
+	s.db.SetMaxOpenConns(pgReaders)
+	s.db.SetMaxIdleConns(pgReaders)
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		s.Close()
+		return nil, storeErr("无法打开档案库", err)
+	}
+	cfg.MaxConns = pgWriters
+	if s.pool, err = pgxpool.NewWithConfig(context.Background(), cfg); err != nil {
+		s.Close()
+		return nil, storeErr("无法打开档案库", err)
+	}
+	return s, nil
 }
+
+// pgReaders is how many connections a store keeps open to PostgreSQL for
+// reads: enough for the office server's clients, and kept rather than closed
+// when idle, since each new one costs the server a process and its
+// statements prepared again.
+const pgReaders = 16
 
 // openStore opens a database and brings its schema up to date, or, read
 // only, checks it is.
@@ -108,25 +132,13 @@ func openStore(driver, dsn string, d dialect, readOnly bool) (*Store, error) {
 	return s, nil
 }
 
-// begin starts a write transaction. Writers are serialised, so the audit
-// chain stays one line: SQLite's immediate transactions lock the file,
-// PostgreSQL locks the audit table for writing (reads go on).
-func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, storeErr("无法写入档案库", err)
-	}
-	if s.dialect == postgres {
-		if _, err := tx.ExecContext(ctx, `LOCK TABLE audit IN EXCLUSIVE MODE`); err != nil {
-			tx.Rollback()
-			return nil, storeErr("无法写入档案库", err)
-		}
-	}
-	return tx, nil
-}
-
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.pool != nil {
+		s.pool.Close()
+	}
+	return s.db.Close()
+}
 
 // storeErr is an internal error that says in Chinese what could not be done
 // and keeps the driver's words as its cause, for the log only.
@@ -261,10 +273,11 @@ func (r row) record() (*Record, error) {
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanRow(sc scanner) (row, error) {
+// scanRow reads a record's columns, then any more the query selected into more.
+func scanRow(sc scanner, more ...any) (row, error) {
 	var r row
-	err := sc.Scan(&r.id, &r.title, &r.department, &r.file, &r.fileHash, &r.attribute, &r.basis, &r.reason,
-		&r.state, &r.issueDate, &r.decidedAt, &r.reviewedAt, &r.drafter, &r.partial, &r.unreadable, &r.body)
+	err := sc.Scan(append([]any{&r.id, &r.title, &r.department, &r.file, &r.fileHash, &r.attribute, &r.basis, &r.reason,
+		&r.state, &r.issueDate, &r.decidedAt, &r.reviewedAt, &r.drafter, &r.partial, &r.unreadable, &r.body}, more...)...)
 	return r, err
 }
 
@@ -301,9 +314,9 @@ func (s *Store) PutMany(ctx context.Context, recs []*Record, files [][]byte, act
 	return nil
 }
 
-func (s *Store) put(ctx context.Context, tx *sql.Tx, rec *Record, file []byte, actor, action string) error {
+func (s *Store) put(ctx context.Context, tx *writeTx, rec *Record, file []byte, actor, action string) error {
 	if rec.ID == 0 {
-		err := tx.QueryRowContext(ctx, `INSERT INTO drafts (title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
+		err := tx.queryRow(`INSERT INTO drafts (title, department, file, file_hash, file_bytes, attribute, basis, reason, state, issue_date, decided_at, reviewed_at, drafter, partial, unreadable, body)
 			VALUES ('', '', '', '', NULL, '', '', '', '', '', '', '', '', 0, '', '') RETURNING id`).Scan(&rec.ID)
 		if err != nil {
 			return storeErr("无法写入档案库", err)
@@ -314,13 +327,9 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, rec *Record, file []byte, a
 		return storeErr("无法保存记录", err)
 	}
 	set := `UPDATE drafts SET title=$2, department=$3, file=$4, file_hash=$5, attribute=$6, basis=$7, reason=$8, state=$9, issue_date=$10, decided_at=$11, reviewed_at=$12, drafter=$13, partial=$14, unreadable=$15, body=$16, doc_type=$17, valid_until=$18 WHERE id=$1`
-	if _, err := tx.ExecContext(ctx, set, append(r.values(), docColumns(rec.Decision)...)...); err != nil {
-		return storeErr("无法写入档案库", err)
-	}
+	tx.queue(set, append(r.values(), docColumns(rec.Decision)...)...)
 	if file != nil {
-		if _, err := tx.ExecContext(ctx, `UPDATE drafts SET file_bytes=$2 WHERE id=$1`, rec.ID, file); err != nil {
-			return storeErr("无法保存原文件", err)
-		}
+		tx.queue(`UPDATE drafts SET file_bytes=$2 WHERE id=$1`, rec.ID, file)
 	}
 	rec.version = r.contentHash()
 	return s.appendAudit(ctx, tx, actor, action, rec.ID, rec.version)
@@ -444,26 +453,27 @@ func (s *Store) decisions(ctx context.Context, f Filter) ([]Record, error) {
 // at once are serialised, and the second sees the first's change. When change
 // returns an error nothing is written.
 func (s *Store) Update(ctx context.Context, id int64, actor, action string, change func(*Record) error) (*Record, error) {
-	return s.update(ctx, id, actor, action, func(_ context.Context, _ *sql.Tx, r *Record) error { return change(r) }, nil)
+	return s.update(ctx, id, actor, action, func(_ context.Context, _ *writeTx, r *Record) error { return change(r) }, nil)
 }
 
 // update is Update with the transaction at hand: change may read in it, and
 // then, when not nil, runs in it once the record and its audit entry are
 // written, so what follows from the change (a catalogue number) commits with
 // it or not at all.
-func (s *Store) update(ctx context.Context, id int64, actor, action string, change, then func(context.Context, *sql.Tx, *Record) error) (*Record, error) {
+func (s *Store) update(ctx context.Context, id int64, actor, action string, change, then func(context.Context, *writeTx, *Record) error) (*Record, error) {
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	r, err := scanRow(tx.QueryRowContext(ctx, `SELECT `+columns+` FROM drafts WHERE id=$1`, id))
+	r, err := scanRow(tx.queryRow(`SELECT `+columns+`, `+headColumns+` FROM drafts WHERE id=$1`, id), &tx.head.seq, &tx.head.hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, review.Errorf(review.ErrNotFound, "档案库中没有编号为 %d 的记录", id)
 	}
 	if err != nil {
 		return nil, storeErr("无法读取档案库", err)
 	}
+	tx.head.read = true
 	rec, err := r.record()
 	if err != nil {
 		return nil, storeErr(fmt.Sprintf("记录 %d 已损坏", id), err)

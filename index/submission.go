@@ -70,10 +70,7 @@ func (s *Store) putSubmitted(ctx context.Context, rec *Record, file []byte, acto
 	if err := s.put(ctx, tx, rec, file, actor, review.ActionSubmit); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO submissions (key, actor, draft_id) VALUES ($1, $2, $3)`, key, actor, rec.ID); err != nil {
-		rec.ID = 0
-		return storeErr("无法写入档案库", err)
-	}
+	tx.queue(`INSERT INTO submissions (key, actor, draft_id) VALUES ($1, $2, $3)`, key, actor, rec.ID)
 	if err := tx.Commit(); err != nil {
 		rec.ID = 0
 		return storeErr("无法写入档案库", err)

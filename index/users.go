@@ -84,7 +84,7 @@ func (s *Store) AddUser(ctx context.Context, u User, password, byWhom string) er
 	defer tx.Rollback()
 	a := account{name: u.Name, role: string(u.Role), department: u.Department, salt: salt,
 		hash: passwordHash(password, salt), createdAt: timeText(s.now())}
-	_, err = tx.ExecContext(ctx, `INSERT INTO users (name, role, department, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+	err = tx.exec(`INSERT INTO users (name, role, department, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
 		a.name, a.role, a.department, a.salt, a.hash, a.createdAt)
 	if err != nil {
 		if strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "duplicate key") {
@@ -139,7 +139,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (*User,
 	err := error(sql.ErrNoRows) // a name no account can have (NUL, not UTF-8) is not looked up: PostgreSQL refuses it
 	var a *account
 	if review.CheckText("用户名", UserName(name), review.MaxNameRunes) == nil {
-		a, err = readAccount(ctx, s.db, UserName(name))
+		a, err = readAccount(s.queryRow(ctx), UserName(name))
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		passwordHash(password, make([]byte, 16)) // same work either way: no timing hint that the name is unknown

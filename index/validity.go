@@ -103,7 +103,7 @@ func (a *Archive) SetValidity(ctx context.Context, id int64, status, since, note
 		return nil, review.Errorf(review.ErrInvalid, "日期 %q 无效：应为 YYYY-MM-DD，如 2026-03-15", since)
 	}
 	mark := &ValidityMark{ID: id, Status: status, Since: since, Note: strings.TrimSpace(note)}
-	rec, err := a.Store.update(ctx, id, actor, action, func(_ context.Context, _ *sql.Tx, r *Record) error {
+	rec, err := a.Store.update(ctx, id, actor, action, func(_ context.Context, _ *writeTx, r *Record) error {
 		if !r.State.Decided() {
 			return review.Errorf(review.ErrConflict, "第 %d 号记录尚未作出决定，不能标注有效性", id)
 		}
@@ -117,8 +117,8 @@ func (a *Archive) SetValidity(ctx context.Context, id int64, status, since, note
 		r.History = append(r.History, review.Action{Action: action, User: actor, Role: RoleDisclosureOffice, Step: -1,
 			Note: what, At: a.Store.now(), State: r.State})
 		return nil
-	}, func(ctx context.Context, tx *sql.Tx, r *Record) error {
-		old, err := readMark(ctx, tx, id)
+	}, func(ctx context.Context, tx *writeTx, r *Record) error {
+		old, err := readMark(tx.queryRow, id)
 		if err != nil {
 			return err
 		}
@@ -142,17 +142,17 @@ func (a *Archive) Validity(ctx context.Context, id int64) (*ValidityMark, error)
 	if a.Store == nil {
 		return nil, errClosed
 	}
-	return readMark(ctx, a.Store.db, id)
+	return readMark(a.Store.queryRow(ctx), id)
 }
 
-type rowQuerier interface {
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
+// rowQuery runs a query of one row: a write transaction's queryRow, or the
+// store's (Store.queryRow) outside one.
+type rowQuery func(q string, args ...any) scanner
 
 // readMark returns a record's validity mark, or nil.
-func readMark(ctx context.Context, db rowQuerier, id int64) (*ValidityMark, error) {
+func readMark(query rowQuery, id int64) (*ValidityMark, error) {
 	m := &ValidityMark{ID: id}
-	err := db.QueryRowContext(ctx, `SELECT status, since, note FROM validity WHERE draft_id=$1`, id).Scan(&m.Status, &m.Since, &m.Note)
+	err := query(`SELECT status, since, note FROM validity WHERE draft_id=$1`, id).Scan(&m.Status, &m.Since, &m.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -181,13 +181,10 @@ func (s *Store) marks(ctx context.Context) (map[int64]*ValidityMark, error) {
 }
 
 // writeMark keeps a record's validity mark, replacing any before it, and chains its audit entry.
-func (s *Store) writeMark(ctx context.Context, tx *sql.Tx, m *ValidityMark, actor string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO validity (draft_id, status, since, note) VALUES ($1, $2, $3, $4)
+func (s *Store) writeMark(ctx context.Context, tx *writeTx, m *ValidityMark, actor string) error {
+	tx.queue(`INSERT INTO validity (draft_id, status, since, note) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (draft_id) DO UPDATE SET status=excluded.status, since=excluded.since, note=excluded.note`,
 		m.ID, m.Status, m.Since, m.Note)
-	if err != nil {
-		return storeErr("无法保存有效性标注", err)
-	}
 	return s.appendAudit(ctx, tx, actor, sideActionOf(sideValidity, m.ID, m.Status), 0, m.hash())
 }
 
