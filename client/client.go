@@ -34,7 +34,7 @@ type Client struct {
 	// using is the version of the office policy downloaded last (policy.go),
 	// latest the version the server's last answer named.
 	using, latest string
-	user  index.User // the account signed in (session.go)
+	user          index.User // the account signed in (session.go)
 }
 
 // New returns a client for the server at baseURL (https://host:port). When

@@ -78,7 +78,7 @@ func checkPhrases(t *testing.T, a *index.Archive, newest bool) {
 				t.Errorf("%s: hit %d dated %s after one dated %s", q, h.ID, h.Date, hits[i-1].Date)
 			}
 		}
-		err = a.Store.Each(ctx, "", nil, func(r *index.Record) error {
+		err = a.Store.Each(ctx, index.Filter{}, func(r *index.Record) error {
 			text := normalized(r.Title + r.Text())
 			for _, w := range strings.Fields(q) {
 				if !strings.Contains(text, normalized(w)) {
