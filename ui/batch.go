@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -296,32 +295,13 @@ func (s *BatchScreen) check(it batchItem) (row batchRow) {
 	return row
 }
 
-// batchFiles lists the regular files under dir in path order, leaving out hidden files and folders
-// (names starting with "." and Office lock files "~$…"). A subfolder that cannot be read is listed with its error.
+// batchFiles lists the files under dir a check reads (extract.FolderFiles), each named by its path under dir.
 func batchFiles(dir string) ([]batchItem, error) {
-	var out []batchItem
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path == dir {
-				return err
-			}
-			out = append(out, batchItem{path: path, rel: batchRel(dir, path), err: err})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if path != dir && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			out = append(out, batchItem{path: path, rel: batchRel(dir, path)})
-		}
-		return nil
-	})
+	files, err := extract.FolderFiles(dir)
+	out := make([]batchItem, len(files))
+	for i, f := range files {
+		out[i] = batchItem{path: f.Path, rel: batchRel(dir, f.Path), err: f.Err}
+	}
 	return out, err
 }
 

@@ -3,12 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 
+	"prepub/review/extract"
 	"prepub/review/scan"
 )
 
@@ -38,34 +35,16 @@ func scanTargets(paths []string, stderr io.Writer) []scanTarget {
 	return out
 }
 
-// folderTargets lists the files under dir sorted by path; a folder that cannot be read is listed with its error.
+// folderTargets lists the files under dir (extract.FolderFiles); a folder that cannot be read is listed with its error.
 func folderTargets(dir string) []scanTarget {
-	var out []scanTarget
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			out = append(out, scanTarget{path: path, err: err})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if path != dir && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.Type().IsRegular():
-			out = append(out, scanTarget{path: path})
-		case d.Type()&fs.ModeSymlink != 0:
-			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-				out = append(out, scanTarget{path: path})
-			}
-		}
-		return nil
-	})
-	sort.SliceStable(out, func(a, b int) bool { return out[a].path < out[b].path })
+	files, err := extract.FolderFiles(dir)
+	if err != nil {
+		return []scanTarget{{path: dir, err: err}}
+	}
+	out := make([]scanTarget, len(files))
+	for i, f := range files {
+		out[i] = scanTarget{path: f.Path, err: f.Err}
+	}
 	return out
 }
 
