@@ -2,10 +2,7 @@ package client_test
 
 import (
 	"bufio"
-	"database/sql"
-	"fmt"
 	"net"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,11 +12,11 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver, to make each run a database of its own
 
 	"prepub/client"
 	"prepub/index"
 	"prepub/internal/backendtest"
+	"prepub/internal/pgtest"
 )
 
 // TestClientConforms runs the Backend conformance suite on the client talking
@@ -38,7 +35,7 @@ func TestClientConforms(t *testing.T) {
 		t.Run("PostgreSQL", func(t *testing.T) { t.Skip("PREPUB_TEST_PG not set: run through make test") })
 		return
 	}
-	t.Run("PostgreSQL", func(t *testing.T) { conform(t, bin, postgresDB(t, base)) })
+	t.Run("PostgreSQL", func(t *testing.T) { conform(t, bin, pgtest.Database(t, base)) })
 }
 
 // conform starts prepubctl serve on a database with only the administrator and runs the suite against it.
@@ -119,30 +116,4 @@ func serve(t *testing.T, bin, db string) (addr, fingerprint string) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-}
-
-// postgresDB creates a database of its own on the test server and returns its URL; it is dropped at cleanup.
-func postgresDB(t *testing.T, base string) string {
-	t.Helper()
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("prepub_conform_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if admin, err := sql.Open("pgx", base); err == nil {
-			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			admin.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
 }

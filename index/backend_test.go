@@ -1,14 +1,11 @@
 package index_test
 
 import (
-	"database/sql"
-	"fmt"
-	"net/url"
 	"os"
 	"testing"
-	"time"
 
 	"prepub/index"
+	"prepub/internal/pgtest"
 )
 
 // pgEnv names the PostgreSQL server the tests may use (scripts/test-pg.sh sets it).
@@ -40,27 +37,10 @@ func eachBackend(t *testing.T, test func(t *testing.T, a *index.Archive)) {
 // mustOpenPostgres creates a database of its own for one test and opens a store on it.
 func mustOpenPostgres(t testing.TB, base string) *index.Store {
 	t.Helper()
-	admin, err := sql.Open("pgx", base)
+	st, err := index.OpenPostgres(pgtest.Database(t, base))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close()
-	name := fmt.Sprintf("prepub_test_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse(base)
-	u.Path = "/" + name
-	st, err := index.OpenPostgres(u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		st.Close()
-		if admin, err := sql.Open("pgx", base); err == nil {
-			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			admin.Close()
-		}
-	})
+	t.Cleanup(func() { st.Close() }) // before the database is dropped
 	return st
 }

@@ -2,10 +2,8 @@ package index_test
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"prepub/index"
+	"prepub/internal/pgtest"
 	"prepub/review"
 )
 
@@ -121,29 +120,6 @@ func TestCatalogueOnSign(t *testing.T) {
 	})
 }
 
-// pgDatabase creates a database of its own for one test and returns its URL.
-func pgDatabase(t *testing.T, base string) string {
-	t.Helper()
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("prepub_cat_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if admin, err := sql.Open("pgx", base); err == nil {
-			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			admin.Close()
-		}
-	})
-	u, _ := url.Parse(base)
-	u.Path = "/" + name
-	return u.String()
-}
-
 // TestCatalogueConcurrentSigning ensures index numbers never repeat or skip when two desks on one
 // database (two office servers, or a server and a desktop) sign many drafts at once, on SQLite and PostgreSQL.
 func TestCatalogueConcurrentSigning(t *testing.T) {
@@ -214,7 +190,7 @@ func TestCatalogueConcurrentSigning(t *testing.T) {
 		if base == "" {
 			t.Skip(pgEnv + " not set: run through scripts/test-pg.sh")
 		}
-		u := pgDatabase(t, base)
+		u := pgtest.Database(t, base)
 		run(t, func() *index.Store {
 			st, err := index.OpenPostgres(u)
 			if err != nil {

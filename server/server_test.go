@@ -3,7 +3,6 @@ package server_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"prepub/index"
+	"prepub/internal/pgtest"
 	"prepub/review"
 	"prepub/review/extract"
 	"prepub/review/scan"
@@ -51,36 +51,14 @@ func backends(t *testing.T) []backend {
 	if base == "" {
 		return out
 	}
-	db := freshPostgres(t, base)
+	db := pgtest.Database(t, base)
 	return append(out, backend{"PostgreSQL", func(t *testing.T) *index.Store {
 		st, err := index.OpenPostgres(db)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return st
-	}, func(t *testing.T) string { return freshPostgres(t, base) }})
-}
-
-// freshPostgres creates an empty database beside base, dropped when the test ends, and returns its URL.
-func freshPostgres(t *testing.T, base string) string {
-	name := fmt.Sprintf("prepub_server_%d", time.Now().UnixNano())
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-	admin.Close()
-	t.Cleanup(func() {
-		if admin, err := sql.Open("pgx", base); err == nil {
-			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			admin.Close()
-		}
-	})
-	u, _ := url.Parse(base)
-	u.Path = "/" + name
-	return u.String()
+	}, func(t *testing.T) string { return pgtest.Database(t, base) }})
 }
 
 // office is a running server with every role's account.

@@ -99,11 +99,7 @@ func catalogueValidityDone(status string) string {
 func (s *CatalogueScreen) finish(what string, err error, done string, d catalogueData) {
 	s.show(d)
 	if err != nil {
-		if review.ErrorCode(err) == review.ErrInternal {
-			fyne.LogError(what, err)
-		}
-		s.setStatus(lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
-		showError(s.win, lang.L("未能")+what, err, "")
+		showRefused(s.win, s.status, what, err)
 		return
 	}
 	s.note.SetText("")

@@ -68,3 +68,10 @@ func (e userError) Error() string { return string(e) }
 
 // errorForUser returns the Chinese message of err, as an error.
 func errorForUser(err error) error { return userError(review.ErrorMessage(err)) }
+
+// showRefused says, in a screen's status line and in a dialog, that what
+// could not be done and why (showError logs the cause).
+func showRefused(win fyne.Window, status *widget.Label, what string, err error) {
+	showStatus(status, lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
+	showError(win, lang.L("未能")+what, err, "")
+}

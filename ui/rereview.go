@@ -267,11 +267,7 @@ func officeNotRouted() string {
 func (s *ReReviewScreen) finish(what string, err error, done string, d reReviewData) {
 	s.showData(d)
 	if err != nil {
-		if review.ErrorCode(err) == review.ErrInternal {
-			fyne.LogError(what, err)
-		}
-		s.setStatus(lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
-		showError(s.win, lang.L("未能")+what, err, "")
+		showRefused(s.win, s.status, what, err)
 		return
 	}
 	s.setStatus(done, widget.SuccessImportance)
