@@ -1,8 +1,6 @@
 package index
 
 import (
-	"errors"
-
 	"prepub/review"
 	"prepub/review/extract"
 )
@@ -22,16 +20,8 @@ func attachment(prev, in *review.Attachment) *review.Attachment {
 	case in.Data == nil:
 		out.Reason = "解读材料没有随草稿一同提交"
 	default:
-		_, err := extract.Bytes(in.File, in.Data, extract.DefaultLimits())
-		var ue *extract.UnreadableError
-		switch {
-		case err == nil:
-			out.Readable = true
-		case errors.As(err, &ue):
-			out.Reason = ue.Reason
-		default:
-			out.Reason = "无法读取"
-		}
+		read := review.ReadAttachment(in.File, in.Data, extract.DefaultLimits())
+		out.Readable, out.Reason = read.Readable, read.Reason
 	}
 	return out
 }

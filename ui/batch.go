@@ -38,7 +38,7 @@ const (
 
 var (
 	batchTitles = [batchNumCols]string{"文件", "状态", "最严重程度", "严重", "高", "中", "低", "原因"}
-	batchWidths = [batchNumCols]float32{260, 80, 90, 50, 50, 50, 50, 420}
+	batchWidths = [batchNumCols]float32{260, 80, 90, 50, 50, 50, 50, 330}
 	// batchSeverities are the severities counted, in column order.
 	batchSeverities = []scan.Severity{scan.Critical, scan.High, scan.Medium, scan.Low}
 )

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -59,29 +58,13 @@ func (s *ClerkScreen) AttachNow(path string) {
 	s.recheck()
 }
 
-// readAttachment reads a file to know whether its text can be read; it touches no widget.
-func (s *ClerkScreen) readAttachment(path string) (a *review.Attachment) {
-	a = &review.Attachment{File: filepath.Base(path)}
-	defer func() {
-		if r := recover(); r != nil {
-			a.Readable, a.Reason = false, fmt.Sprint(lang.L("读取时程序出错："), r)
-		}
-	}()
+// readAttachment reads a file to know whether its text can be read (review.ReadAttachment); it touches no widget.
+func (s *ClerkScreen) readAttachment(path string) *review.Attachment {
 	data, err := os.ReadFile(path)
-	if err == nil {
-		a.Data = data // the desk decides from the file itself; Readable here only informs the clerk
-		_, err = extract.Bytes(a.File, data, s.limits)
+	if err != nil {
+		return &review.Attachment{File: filepath.Base(path), Reason: lang.L("无法打开此文件，请确认文件存在且有读取权限")}
 	}
-	var ue *extract.UnreadableError
-	switch {
-	case err == nil:
-		a.Readable = true
-	case errors.As(err, &ue):
-		a.Reason = ue.Reason
-	default:
-		a.Reason = err.Error()
-	}
-	return a
+	return review.ReadAttachment(filepath.Base(path), data, s.limits)
 }
 
 // setAttachment keeps the interpretation and says what it is.

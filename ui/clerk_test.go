@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,6 +107,19 @@ func clerkOne[T any](t *testing.T, w fyne.Window) T {
 		t.Fatalf("%d objects of type %T in the window, want 1", len(all), *new(T))
 	}
 	return all[0]
+}
+
+// clerkAttributeRadio returns the clerk's 公开属性 choice in a window that may
+// also hold other choices (the shell's 设置 has the theme's).
+func clerkAttributeRadio(t *testing.T, w fyne.Window) *widget.RadioGroup {
+	t.Helper()
+	for _, r := range clerkFind[*widget.RadioGroup](w) {
+		if slices.Contains(r.Options, "主动公开") {
+			return r
+		}
+	}
+	t.Fatal("no 公开属性 choice in the window")
+	return nil
 }
 
 // clerkField is the clerk screen's entry, as tests type into it.

@@ -22,7 +22,7 @@ import (
 // the server gives, all kept in the server's archive; a clerk's workstation is refused the catalogue.
 func TestRemotePaperwork(t *testing.T) {
 	test.NewTempApp(t)
-	d, addr, fp := officeServer(t, index.User{Name: "张起草", Role: review.RoleClerk},
+	d, addr, fp := officeServer(t, index.User{Name: "张起草", Role: review.RoleClerk, Department: "县应急管理局"},
 		index.User{Name: "赵分管", Role: review.DeputyHead}, index.User{Name: "周公开", Role: index.RoleDisclosureOffice})
 	ctx := context.Background()
 	a := d.Archive

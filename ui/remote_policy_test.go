@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"prepub/client"
 	"prepub/index"
@@ -112,7 +111,7 @@ func TestRemotePolicy(t *testing.T) {
 	if got := listed(clerk); got != "" {
 		t.Fatalf("findings before the change: %q", got)
 	}
-	clerkOne[*widget.RadioGroup](t, w).SetSelected("主动公开")
+	clerkAttributeRadio(t, w).SetSelected("主动公开")
 	clerk.Submit()
 	if got := listed(clerk); !strings.Contains(got, "白桦项目") || !strings.Contains(clerk.Result(), "服务器按新政策检查的结果") {
 		t.Fatalf("server's findings not shown: %q %q", got, clerk.Result())

@@ -78,12 +78,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitUnreadable
 }
 
-// attachment reads an attached file only to learn whether it can be read.
+// attachment reads an attached file only to learn whether it can be read (review.ReadAttachment).
 func attachment(path string) *review.Attachment {
-	a := &review.Attachment{File: path, Readable: true}
-	if _, err := extract.File(path, extract.DefaultLimits()); err != nil {
-		a.Readable, a.Reason = false, err.Error()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return &review.Attachment{File: path, Reason: "无法打开此文件，请确认文件存在且有读取权限"}
 	}
+	a := review.ReadAttachment(path, data, extract.DefaultLimits())
+	a.Data = nil // the command checks here; nothing is sent on
 	return a
 }
 
