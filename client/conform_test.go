@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-
 	"prepub/client"
 	"prepub/index"
 	"prepub/internal/backendtest"
