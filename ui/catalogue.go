@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -304,12 +305,7 @@ func (s *CatalogueScreen) display(i int) {
 
 // indexOf returns the table row of the record's entry, or -1.
 func (s *CatalogueScreen) indexOf(id int64) int {
-	for i := range s.entries {
-		if id != 0 && s.entries[i].ID == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(s.entries, func(r index.CatalogueEntry) bool { return id != 0 && r.ID == id })
 }
 
 // onCellSelected shows the picked entry.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -333,12 +334,7 @@ func (s *ReReviewScreen) changed() { notify(s.OnChanged) }
 
 // indexOf returns the list index of the due decision with this ID, or -1.
 func (s *ReReviewScreen) indexOf(id int64) int {
-	for i := range s.due {
-		if s.due[i].ID == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(s.due, func(r index.Record) bool { return r.ID == id })
 }
 
 func (s *ReReviewScreen) dueLength() int { return len(s.due) }

@@ -710,12 +710,7 @@ func (s *QueueScreen) changed() { notify(s.OnChanged) }
 
 // indexOf returns the list index of the draft with this ID, or -1.
 func (s *QueueScreen) indexOf(id int64) int {
-	for i := range s.recs {
-		if s.recs[i].ID == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(s.recs, func(r index.Record) bool { return r.ID == id })
 }
 
 // shownHistory returns the length of a listed draft's history as shown, or -1.

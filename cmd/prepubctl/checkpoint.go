@@ -39,16 +39,12 @@ func runCheckpoint(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	st, err := sf.openReadOnly()
+	ctx := context.Background()
+	st, v, err := sf.verify(ctx)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer st.Close()
-	ctx := context.Background()
-	v, err := st.Verify(ctx)
-	if err != nil {
-		return fail(stderr, err)
-	}
 	if !v.OK {
 		fmt.Fprintf(stderr, "审计链不一致，不签发检查点：%s\n", v.Problem)
 		return exitFindings

@@ -41,6 +41,21 @@ func (f storeFlags) open(stderr io.Writer) (st *index.Store, done func(), err er
 	return a.Store, func() { a.Close() }, nil
 }
 
+// verify opens the store read-only (openReadOnly) and walks its audit chain;
+// on success the caller closes the store.
+func (f storeFlags) verify(ctx context.Context) (*index.Store, *index.Verification, error) {
+	st, err := f.openReadOnly()
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := st.Verify(ctx)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, v, nil
+}
+
 // openReadOnly opens the store to read only: the PostgreSQL database of
 // --db, or the SQLite file of --db or of the --archive folder, without the
 // search index, so a running program holding the index never makes it wait.

@@ -31,16 +31,12 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	if *code != "" {
 		return runVerifyCode(sf, *code, stdout, stderr)
 	}
-	st, err := sf.openReadOnly()
+	ctx := context.Background()
+	st, v, err := sf.verify(ctx)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer st.Close()
-	ctx := context.Background()
-	v, err := st.Verify(ctx)
-	if err != nil {
-		return fail(stderr, err)
-	}
 	if v.OK && *checkpoint != "" {
 		if err := checkCheckpoint(ctx, st, v, *checkpoint, *pubKey); err != nil {
 			return fail(stderr, err)
