@@ -519,12 +519,9 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, u index.User) {
 	writeJSON(w, 200, rep)
 }
 
+// verify walks the audit chain for whoever the desk lets check it.
 func (s *Server) verify(w http.ResponseWriter, r *http.Request, u index.User) {
-	if !index.MayKeepArchive(u.Role) {
-		refuse(w, review.ErrForbidden, "只有政务公开办和管理员可以核对审计链")
-		return
-	}
-	v, err := s.Desk.Archive.Verify(r.Context())
+	v, err := s.Desk.Verify(r.Context(), actorOf(u))
 	if err != nil {
 		fail(w, err)
 		return
