@@ -18,6 +18,17 @@ type wrapLabel struct {
 	Text       string
 	Importance widget.Importance
 	TextStyle  fyne.TextStyle
+
+	broken wrapLines // the lines last broken, kept while text, style, size and width stay
+}
+
+// wrapLines are a label's lines for the text, style, text size and width they were broken at.
+type wrapLines struct {
+	text  string
+	style fyne.TextStyle
+	size  float32
+	width float32
+	lines []string
 }
 
 // newWrapLabel returns a wrapping label showing text.
@@ -37,6 +48,10 @@ func (l *wrapLabel) SetText(text string) {
 func (l *wrapLabel) lines(width float32) []string {
 	th := l.Theme()
 	size := th.Size(theme.SizeNameText)
+	b := &l.broken
+	if b.lines != nil && b.text == l.Text && b.style == l.TextStyle && b.size == size && b.width == width {
+		return b.lines
+	}
 	widths := map[rune]float32{}
 	measure := func(r rune) float32 {
 		w, ok := widths[r]
@@ -57,6 +72,7 @@ func (l *wrapLabel) lines(width float32) []string {
 			out = append(out, para[s.start:s.end])
 		}
 	}
+	*b = wrapLines{l.Text, l.TextStyle, size, width, out}
 	return out
 }
 
