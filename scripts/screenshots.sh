@@ -5,7 +5,8 @@
 # office (archive search, public catalogue, annual report, re-review) and the administrator
 # (accounts), in a 1024×700 window (SIZE), once in the light look and once in the dark, and
 # saves a screenshot of each screen in OUT/light and OUT/dark (default OUT: a temporary folder).
-# Fails if the app does not come up or a screenshot is missing or blank.
+# Fails if the app does not come up, a screenshot is missing or blank, or a screen shows an
+# English word or an internal name (the app exits naming the screen and the word).
 # Usage: scripts/screenshots.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."

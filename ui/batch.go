@@ -59,7 +59,7 @@ type BatchScreen struct {
 	export   *widget.Button
 	folder   *widget.Label
 	progress *widget.ProgressBar
-	status   *widget.Label
+	status   *wrapLabel
 	table    *helpTable
 
 	rows   []batchRow
@@ -95,8 +95,7 @@ func NewBatchScreen(win fyne.Window, svc *Services) *BatchScreen {
 	s.folder.Truncation = fyne.TextTruncateEllipsis
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = newWrapLabel("")
 
 	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, batchWidths[:])
 	bar := container.NewBorder(nil, nil, s.choose, container.NewHBox(s.stop, s.export), s.folder)

@@ -40,13 +40,13 @@ type CatalogueScreen struct {
 	year     *widget.Select
 	years    []int
 	table    *helpTable
-	status   *widget.Label
+	status   *wrapLabel
 	heading  *widget.Label
 	detail   *fyne.Container
-	empty    *widget.Label
+	empty    *wrapLabel
 	fields   map[string]*widget.Entry // the correctable fields of the entry on show, by key
 	note     *helpEntry
-	validity *widget.Label
+	validity *wrapLabel
 	correct  *widget.Button
 	repeal   *widget.Button
 	expire   *widget.Button
@@ -83,8 +83,7 @@ func NewCatalogueScreen(win fyne.Window, svc *Services, sess *Session) *Catalogu
 	s.year.OnChanged = func(string) { s.Reload() }
 	s.xlsx = widget.NewButtonWithIcon(lang.L("导出 Excel…"), theme.DownloadIcon(), func() { s.askSave(".xlsx", s.ExportXLSX) })
 	s.csv = widget.NewButtonWithIcon(lang.L("导出 CSV…"), theme.DownloadIcon(), func() { s.askSave(".csv", s.ExportCSV) })
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = newWrapLabel("")
 	s.status.Hide()
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle = fyne.TextStyle{Bold: true}
@@ -111,8 +110,7 @@ func NewCatalogueScreen(win fyne.Window, svc *Services, sess *Session) *Catalogu
 	form.Add(s.note)
 	s.correct = widget.NewButtonWithIcon(lang.L("保存更正"), theme.DocumentSaveIcon(), s.onCorrectTapped)
 	s.correct.Importance = widget.HighImportance
-	s.validity = widget.NewLabel("")
-	s.validity.Wrapping = fyne.TextWrapWord
+	s.validity = newWrapLabel("")
 	s.repeal = widget.NewButton(lang.L("标为废止…"), func() { s.askValidity(index.Repealed) })
 	s.repeal.Importance = widget.DangerImportance
 	s.expire = widget.NewButton(lang.L("标为失效…"), func() { s.askValidity(index.Expired) })
@@ -121,8 +119,7 @@ func NewCatalogueScreen(win fyne.Window, svc *Services, sess *Session) *Catalogu
 		container.NewHBox(layout.NewSpacer(), s.correct),
 		queueSection(lang.L("有效性")), s.validity, container.NewHBox(s.repeal, s.expire, s.restore))
 	s.detail.Hide()
-	s.empty = widget.NewLabel(lang.L("请在左侧选择一条目录。"))
-	s.empty.Wrapping = fyne.TextWrapWord
+	s.empty = newWrapLabel(lang.L("请在左侧选择一条目录。"))
 
 	bar := container.NewHBox(widget.NewLabel(lang.L("年度")), s.year, layout.NewSpacer(), s.csv, s.xlsx)
 	split := container.NewHSplit(container.NewBorder(s.heading, nil, nil, nil, s.table),

@@ -61,7 +61,7 @@ type ClerkScreen struct {
 	root     fyne.CanvasObject
 	open     *widget.Button
 	file     *widget.Label
-	verdict  *widget.Label
+	verdict  *wrapLabel
 	doc      *DocView
 	withheld *clerkWithheld // the passages marked 不予公开 (Art. 37)
 	selected int            // the finding selected, -1 when none
@@ -78,14 +78,14 @@ type ClerkScreen struct {
 	reason      *clerkEntry
 	policy      *widget.Check
 	attach      *widget.Button
-	attachLabel *widget.Label
+	attachLabel *wrapLabel
 	important   *widget.Check
 	docType     *widget.Select
-	result      *widget.Label
-	returns     *widget.Label
-	hints       *widget.Label
+	result      *wrapLabel
+	returns     *wrapLabel
+	hints       *wrapLabel
 	submit      *widget.Button
-	why         *widget.Label
+	why         *wrapLabel
 	formScroll  *container.Scroll
 	form        *widget.Form
 	queue       []index.Record
@@ -127,9 +127,8 @@ func (s *ClerkScreen) newDraftPane() fyne.CanvasObject {
 	s.open.Importance = widget.HighImportance
 	s.file = widget.NewLabel(lang.L("请打开或拖入要送审的公文草稿（.docx、.doc、.wps、.pdf、.ofd、.txt）"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
-	s.verdict = widget.NewLabel("")
+	s.verdict = newWrapLabel("")
 	s.verdict.TextStyle = fyne.TextStyle{Bold: true}
-	s.verdict.Wrapping = fyne.TextWrapBreak
 
 	s.doc = NewDocView(s.win)
 	s.doc.OnSelected = s.onDocSelected

@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	"prepub/ui"
 )
 
 // TestClerkScreen_BrokenFileOnce ensures a broken .docx is refused once, in Chinese only: its
@@ -15,11 +17,12 @@ func TestClerkScreen_BrokenFileOnce(t *testing.T) {
 	s, w := clerkNewScreen(t, clerkServices(t, nil))
 	s.Load(clerkWrite(t, "broken.docx", "PK\x03\x04 not really a zip"))
 	n := 0
-	for _, l := range clerkFind[*widget.Label](w) {
-		if strings.Contains(l.Text, "zip") {
-			t.Errorf("library words on screen: %q", l.Text)
+	for _, o := range clerkFind[fyne.CanvasObject](w) {
+		text, _ := ui.LabelText(o)
+		if strings.Contains(text, "zip") {
+			t.Errorf("library words on screen: %q", text)
 		}
-		if l.Visible() && strings.Contains(l.Text, "不是有效的 .docx 文件") {
+		if o.Visible() && strings.Contains(text, "不是有效的 .docx 文件") {
 			n++
 		}
 	}

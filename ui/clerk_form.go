@@ -36,8 +36,7 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 	s.reason.OnChanged = s.onFieldChanged
 	s.policy = widget.NewCheck(lang.L("政策性文件"), s.onPolicyChanged)
 	s.attach = widget.NewButtonWithIcon(lang.L("附上政策解读…"), theme.ContentAddIcon(), s.onAttachTapped)
-	s.attachLabel = widget.NewLabel("")
-	s.attachLabel.Wrapping = fyne.TextWrapBreak
+	s.attachLabel = newWrapLabel("")
 	s.attachLabel.Hide()
 	s.important = widget.NewCheck(lang.L("重要信息"), s.onCheckChanged)
 	docTypes := make([]string, len(review.DocTypes))
@@ -57,13 +56,10 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("文件类型"), s.docType),
 		widget.NewFormItem("", s.important),
 	)
-	s.result = widget.NewLabel("")
-	s.result.Wrapping = fyne.TextWrapBreak
+	s.result = newWrapLabel("")
 	s.result.Hide()
-	s.returns = widget.NewLabel("")
-	s.returns.Wrapping = fyne.TextWrapBreak
-	s.hints = widget.NewLabel("")
-	s.hints.Wrapping = fyne.TextWrapBreak
+	s.returns = newWrapLabel("")
+	s.hints = newWrapLabel("")
 	s.hints.Importance = widget.LowImportance
 	check := widget.NewLabel(lang.L("退文检查"))
 	check.TextStyle = fyne.TextStyle{Bold: true}
@@ -71,16 +67,14 @@ func (s *ClerkScreen) newDecisionPane() fyne.CanvasObject {
 
 	s.submit = widget.NewButtonWithIcon(lang.L("提交"), theme.MailSendIcon(), s.onSubmitTapped)
 	s.submit.Importance = widget.HighImportance
-	s.why = widget.NewLabel("")
-	s.why.Wrapping = fyne.TextWrapBreak
+	s.why = newWrapLabel("")
 	s.why.Importance = widget.DangerImportance
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, s.submit, nil, s.why))
 	s.formTab = container.NewTabItem(lang.L("审查决定"), container.NewBorder(nil, bottom, nil, nil, s.formScroll))
 
 	s.list = newHelpList(s.queueLen, s.newQueueItem, s.updateQueueItem)
 	s.list.OnSelected = s.onReturnedSelected
-	note := widget.NewLabel(lang.L("被退回、待您修改的草稿。选择一份即可载入修改，原先填写的内容都在。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := newWrapLabel(lang.L("被退回、待您修改的草稿。选择一份即可载入修改，原先填写的内容都在。"))
 	s.queueTab = container.NewTabItem(lang.L("退回的草稿"), container.NewBorder(note, nil, nil, nil, s.list))
 	s.mine = NewMineScreen(s.win, s.svc, s.sess)
 	s.tabs = container.NewAppTabs(s.formTab, s.queueTab, container.NewTabItem(lang.L("我的草稿"), s.mine.Content()))

@@ -24,7 +24,7 @@ type clerkWithheld struct {
 	list   []review.Redaction
 	box    *fyne.Container // the section of the decision form
 	rows   *fyne.Container
-	empty  *widget.Label
+	empty  *wrapLabel
 	button *widget.Button // 标为不予公开…, in the document view's bar
 	locked bool           // the form is read-only: no passage may be unmarked
 }
@@ -33,8 +33,7 @@ type clerkWithheld struct {
 func newClerkWithheld(s *ClerkScreen) *clerkWithheld {
 	w := &clerkWithheld{s: s}
 	w.button = widget.NewButtonWithIcon(lang.L("标为不予公开…"), theme.VisibilityOffIcon(), w.onMarkTapped)
-	w.empty = widget.NewLabel(lang.L("全文公开时不必标记。部分内容不能公开时，在左侧正文中用鼠标选中该段文字（或选中一条检查结果），点“标为不予公开…”，选择依据并说明理由。"))
-	w.empty.Wrapping = fyne.TextWrapWord
+	w.empty = newWrapLabel(lang.L("全文公开时不必标记。部分内容不能公开时，在左侧正文中用鼠标选中该段文字（或选中一条检查结果），点“标为不予公开…”，选择依据并说明理由。"))
 	w.empty.Importance = widget.LowImportance
 	w.rows = container.NewVBox()
 	head := widget.NewLabel(lang.L("不予公开的内容（部分公开）"))
@@ -65,8 +64,7 @@ func (w *clerkWithheld) show() {
 		if b, ok := review.LookupBasis(r.Basis); ok {
 			basis = b.Label()
 		}
-		l := widget.NewLabel(fmt.Sprintf(lang.L("%d. 不予公开“%s”\n依据：%s；理由：%s"), i+1, review.Clip(r.Text, 40), basis, queueOr(r.Reason, lang.L("（未填）"))))
-		l.Wrapping = fyne.TextWrapWord
+		l := newWrapLabel(fmt.Sprintf(lang.L("%d. 不予公开“%s”\n依据：%s；理由：%s"), i+1, review.Clip(r.Text, 40), basis, queueOr(r.Reason, lang.L("（未填）"))))
 		unmark := widget.NewButtonWithIcon(lang.L("取消标记"), theme.ContentUndoIcon(), func() { w.unmark(i) })
 		if w.locked {
 			unmark.Disable()

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -68,90 +67,11 @@ func (t *docText) wrap(width float32, force bool) bool {
 	return true
 }
 
-// wrapLine adds the rows of one line of a part: breaks between any two CJK characters, between
-// Latin words where it can, and never starts a row with closing punctuation (，。、；：？！）】」』》…)
-// nor ends one with opening punctuation (（“《【): one closing mark hangs past the edge, a run of
-// them takes the character before it to the next row, and an opening mark goes down with what it opens.
+// wrapLine adds the rows of one line of a part, broken by breakLines.
 func (t *docText) wrapLine(p int, s string, start, end int, avail float32) {
-	row, x, brk := start, float32(0), -1
-	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		w := t.runeWidth(r)
-		if x+w > avail && i > row {
-			cut := i
-			switch {
-			case docCloser(r) && !docCloserAt(s, i+n, end):
-				t.rows = append(t.rows, docRow{p, row, i + n})
-				row, x, brk = i+n, 0, -1
-				i += n
-				continue
-			case docCloser(r):
-				cut = docBackOver(s, row, i, docCloser) // the character before the run goes down with it
-				if cut > row {
-					cut = docBackOne(s, cut)
-				}
-			case docLatin(r) && brk > row:
-				cut = brk
-			}
-			if c := docBackOver(s, row, cut, docOpener); c > row {
-				cut = c // an opening mark goes down with what it opens
-			}
-			if cut <= row {
-				cut = i
-			}
-			t.rows = append(t.rows, docRow{p, row, cut})
-			x = 0
-			for _, c := range s[cut:i] {
-				x += t.runeWidth(c)
-			}
-			row, brk = cut, -1
-		}
-		if !docLatin(r) {
-			brk = i + n
-		}
-		x += w
-		i += n
+	for _, r := range breakLines(s[start:end], avail, t.runeWidth) {
+		t.rows = append(t.rows, docRow{p, start + r.start, start + r.end})
 	}
-	t.rows = append(t.rows, docRow{p, row, end})
-}
-
-// docClosers may not start a row; docOpeners may not end one.
-const (
-	docClosers = "，。、；：！？）」』”’》〉】〕〗〙］｝…‥·,.;:!?)]}"
-	docOpeners = "（「『“‘《〈【〔〖〘［｛([{"
-)
-
-// docCloser reports whether r is closing punctuation.
-func docCloser(r rune) bool { return strings.ContainsRune(docClosers, r) }
-
-// docOpener reports whether r is opening punctuation.
-func docOpener(r rune) bool { return strings.ContainsRune(docOpeners, r) }
-
-// docCloserAt reports whether closing punctuation starts at offset i (before end) of s.
-func docCloserAt(s string, i, end int) bool {
-	if i >= end {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return docCloser(r)
-}
-
-// docBackOver steps back from i over the characters of s that are, stopping at from.
-func docBackOver(s string, from, i int, are func(rune) bool) int {
-	for i > from {
-		r, n := utf8.DecodeLastRuneInString(s[from:i])
-		if !are(r) {
-			break
-		}
-		i -= n
-	}
-	return i
-}
-
-// docBackOne steps back from i over one character of s.
-func docBackOne(s string, i int) int {
-	_, n := utf8.DecodeLastRuneInString(s[:i])
-	return i - n
 }
 
 // rowOf returns the row showing display offset off of part p, or -1.

@@ -40,7 +40,7 @@ func TestWrapLine_Punctuation(t *testing.T) {
 		for k, row := range rows {
 			first, _ := utf8.DecodeRuneInString(row)
 			last, _ := utf8.DecodeLastRuneInString(row)
-			if k > 0 && docCloser(first) || k < len(rows)-1 && docOpener(last) {
+			if k > 0 && closingMark(first) || k < len(rows)-1 && openingMark(last) {
 				t.Errorf("%q: row %q", tc.text, row)
 			}
 		}

@@ -28,7 +28,8 @@ var filePlaces = map[string]string{
 }
 
 // showFileDialog filters d to exts (when given), names its buttons, sizes it to nearly fill win and
-// shows it with its places and its overwrite question in the window's language; Escape closes it.
+// shows it with its places and its overwrite question in the window's language; Escape closes it
+// and Enter opens the chosen file, wherever the focus is in it.
 func showFileDialog(d *dialog.FileDialog, win fyne.Window, confirm string, exts ...string) {
 	if len(exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
@@ -39,10 +40,12 @@ func showFileDialog(d *dialog.FileDialog, win fyne.Window, confirm string, exts 
 		d.SetLocation(dir)
 	}
 	d.Resize(win.Canvas().Size().Subtract(fyne.NewSize(40, 40)))
-	newModal(win).show(d, nil)
+	m := newModal(win)
+	m.show(d, nil)
 	if top := win.Canvas().Overlays().Top(); top != nil {
 		namePlaces(top)
 		nameOverwrite(win, top)
+		catchFileKeys(m, top)
 	}
 }
 

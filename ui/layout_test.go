@@ -53,7 +53,7 @@ func fitOverflow(o fyne.CanvasObject) []string {
 
 // fitText is the text of o, to name it in a failure.
 func fitText(o fyne.CanvasObject) string {
-	if s := wordsShown(o); len(s) > 0 {
+	if s := ui.ShownTexts(o); len(s) > 0 {
 		return s[0]
 	}
 	return ""

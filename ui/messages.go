@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"prepub/review"
 )
@@ -40,8 +39,7 @@ func showError(win fyne.Window, title string, err error, todo string) {
 // showMessage shows text under title in a dialog wide enough to read it, wrapped, with a close
 // button; Escape and Ctrl+Enter close it too.
 func showMessage(win fyne.Window, title, text string) {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l := newWrapLabel(text)
 	body := container.NewVScroll(l)
 	body.SetMinSize(fyne.NewSize(messageWidth, messageHeight(text)))
 	m := newModal(win)

@@ -34,7 +34,7 @@ type MineScreen struct {
 	// OnChanged is told when a background load is on screen.
 	OnChanged func()
 
-	heading *widget.Label
+	heading *wrapLabel
 	list    *helpList
 	detail  *widget.Label
 	root    fyne.CanvasObject
@@ -43,8 +43,7 @@ type MineScreen struct {
 // NewMineScreen builds the list of the signed-in person's drafts.
 func NewMineScreen(win fyne.Window, svc *Services, sess *Session) *MineScreen {
 	s := &MineScreen{win: win, svc: svc, sess: sess}
-	s.heading = widget.NewLabel("")
-	s.heading.Wrapping = fyne.TextWrapWord
+	s.heading = newWrapLabel("")
 	s.list = newHelpList(s.listLength, s.newListItem, s.updateListItem)
 	s.list.OnSelected = s.onSelected
 	s.detail = widget.NewLabel(lang.L("请在左侧选择一份草稿"))

@@ -55,12 +55,12 @@ type ReportScreen struct {
 	tabs    *container.AppTabs
 	sec2    *fyne.Container // section 二's archive rows
 	table   *helpTable
-	own     *widget.Label
+	own     *wrapLabel
 	entries map[string]*helpEntry // the typed-in items, by key
 	save    *widget.Button
 	xlsx    *widget.Button
 	csv     *widget.Button
-	status  *widget.Label
+	status  *wrapLabel
 
 	report  *index.Report
 	saved   map[string]string // the typed-in values as last loaded
@@ -85,8 +85,7 @@ func NewReportScreen(win fyne.Window, svc *Services, sess *Session) *ReportScree
 	s.save.Importance = widget.HighImportance
 	s.xlsx = widget.NewButtonWithIcon(lang.L("导出 Excel…"), theme.DownloadIcon(), s.onExportXLSXTapped)
 	s.csv = widget.NewButtonWithIcon(lang.L("导出 CSV…"), theme.DownloadIcon(), s.onExportCSVTapped)
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = newWrapLabel("")
 	s.status.Hide()
 	for _, it := range index.ReportItems {
 		e := newHelpEntry(it.Kind == index.ItemText)
@@ -99,8 +98,7 @@ func NewReportScreen(win fyne.Window, svc *Services, sess *Session) *ReportScree
 	}
 
 	s.table = newTextTable(s.tableSize, s.updateCell, s.updateHeader, reportColWidths[:])
-	s.own = widget.NewLabel("")
-	s.own.Wrapping = fyne.TextWrapWord
+	s.own = newWrapLabel("")
 	s.sec2 = container.NewGridWithColumns(4)
 	t3 := queueSection(lang.L("表三 收到和处理政府信息公开申请情况：统计公众的申请，不统计公文稿件；本系统尚未登记申请，各栏为 0"))
 	t3.Wrapping = fyne.TextWrapWord

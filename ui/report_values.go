@@ -178,8 +178,7 @@ func (s *ReportScreen) onYearChanged(string) {
 	}
 	was := s.report.Year
 	m := newModal(s.win)
-	text := widget.NewLabel(fmt.Sprintf(lang.L("%d 年度有 %d 项填报尚未保存，换年度将放弃这些改动。"), was, len(s.edits())))
-	text.Wrapping = fyne.TextWrapWord
+	text := newWrapLabel(fmt.Sprintf(lang.L("%d 年度有 %d 项填报尚未保存，换年度将放弃这些改动。"), was, len(s.edits())))
 	keys := m.keys(text)
 	d := dialog.NewCustomConfirm(lang.L("放弃未保存的填报？"), lang.L("放弃"), lang.L("取消"), keys, func(ok bool) {
 		if ok {

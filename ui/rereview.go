@@ -37,7 +37,7 @@ type ReReviewScreen struct {
 	info    *widget.Label
 	keep    *widget.Button
 	convert *widget.Button
-	status  *widget.Label
+	status  *wrapLabel
 	expHead *widget.Label
 	expired *helpList
 	reload  *widget.Button
@@ -75,8 +75,7 @@ func NewReReviewScreen(win fyne.Window, svc *Services, sess *Session) *ReReviewS
 	s.keep = widget.NewButtonWithIcon(lang.L("维持"), theme.ConfirmIcon(), s.onKeepTapped)
 	s.convert = widget.NewButtonWithIcon(lang.L("转为主动公开"), theme.VisibilityIcon(), s.onConvertTapped)
 	s.convert.Importance = widget.HighImportance
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = newWrapLabel("")
 	s.status.Hide()
 	s.doc = NewDocView(win)
 	s.doc.SetMaskable()

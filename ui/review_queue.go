@@ -40,14 +40,14 @@ type QueueScreen struct {
 	root     fyne.CanvasObject
 	heading  *widget.Label
 	list     *helpList
-	status   *widget.Label
+	status   *wrapLabel
 	empty    *widget.Label
 	detail   *container.Scroll
 	page     *container.Split // the particulars and the draft's text
 	doc      *DocView
 	title    *widget.Label
 	info     map[string]*widget.Label
-	route    *widget.Label
+	route    *wrapLabel
 	findHead *widget.Label
 	findings *fyne.Container
 	redHead  *widget.Label // 不予公开的内容: the passages withheld (Art. 37)
@@ -120,8 +120,7 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 		form.Add(key)
 		form.Add(val)
 	}
-	s.route = widget.NewLabel("")
-	s.route.Wrapping = fyne.TextWrapWord
+	s.route = newWrapLabel("")
 	s.findHead = queueSection(lang.L("保密检查结果"))
 	s.findings = container.NewVBox()
 	s.redHead = queueSection("")
@@ -149,8 +148,7 @@ func NewQueueScreen(win fyne.Window, svc *Services, sess *Session) *QueueScreen 
 	s.empty = widget.NewLabel("")
 	s.empty.Alignment = fyne.TextAlignCenter
 	s.empty.Wrapping = fyne.TextWrapWord
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = newWrapLabel("")
 	s.status.Hide()
 
 	s.pass = widget.NewButtonWithIcon(lang.L("通过"), theme.ConfirmIcon(), s.onPassTapped)
@@ -481,20 +479,17 @@ func (s *QueueScreen) findingCard(i, n int, f scan.Finding, res review.Resolutio
 	text.Selectable = true
 	box := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), text)
 	if f.Note != "" {
-		note := widget.NewLabel(lang.L("说明：") + f.Note)
-		note.Wrapping = fyne.TextWrapWord
+		note := newWrapLabel(lang.L("说明：") + f.Note)
 		box.Add(note)
 	}
 	if f.Hidden {
-		h := widget.NewLabel(lang.L("这段文字在正常阅读时看不到（隐藏部分），发布前同样须处理。"))
-		h.Wrapping = fyne.TextWrapWord
+		h := newWrapLabel(lang.L("这段文字在正常阅读时看不到（隐藏部分），发布前同样须处理。"))
 		h.Importance = widget.WarningImportance
 		box.Add(h)
 	}
 	strong := review.NeedsResolution(f)
 	if resolved || strong {
-		st := widget.NewLabel(queueResolutionText(res, resolved))
-		st.Wrapping = fyne.TextWrapWord
+		st := newWrapLabel(queueResolutionText(res, resolved))
 		switch {
 		case !resolved:
 			st.Importance = widget.WarningImportance
@@ -541,8 +536,7 @@ func (s *QueueScreen) showSimilar(hits []index.Hit) {
 		title := widget.NewLabel(h.Title)
 		title.TextStyle = fyne.TextStyle{Bold: true}
 		title.Wrapping = fyne.TextWrapWord
-		meta := widget.NewLabel(queueHitMeta(h))
-		meta.Wrapping = fyne.TextWrapWord
+		meta := newWrapLabel(queueHitMeta(h))
 		objs = append(objs, container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, meta))
 	}
 	switch {

@@ -67,8 +67,7 @@ func (s *QueueScreen) withheldCards(r *index.Record) []fyne.CanvasObject {
 		text := widget.NewLabel(lang.L("文字：") + red.Text)
 		text.Wrapping = fyne.TextWrapWord
 		text.Selectable = true
-		reason := widget.NewLabel(lang.L("理由：") + queueOr(red.Reason, lang.L("（未填）")))
-		reason.Wrapping = fyne.TextWrapWord
+		reason := newWrapLabel(lang.L("理由：") + queueOr(red.Reason, lang.L("（未填）")))
 		box := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), text, reason)
 		top := container.NewBorder(nil, nil, container.NewCenter(container.NewStack(bg, tag)), nil, head)
 		objs = append(objs, container.NewBorder(top, nil, nil, nil, box))

@@ -137,10 +137,11 @@ func rqTexts(o fyne.CanvasObject) []string {
 	if o == nil || !o.Visible() {
 		return nil
 	}
+	if s, ok := ui.LabelText(o); ok {
+		return []string{s}
+	}
 	var out []string
 	switch x := o.(type) {
-	case *widget.Label:
-		return []string{x.Text}
 	case *widget.Button:
 		return []string{x.Text}
 	case *widget.RichText:

@@ -44,7 +44,7 @@ type SearchScreen struct {
 	from    *DateField
 	to      *DateField
 	search  *widget.Button
-	status  *widget.Label
+	status  *wrapLabel
 	list    *helpList
 	empty   *widget.Label
 	detail  *container.Scroll
@@ -101,8 +101,7 @@ func NewSearchScreen(win fyne.Window, svc *Services, sess *Session) *SearchScree
 	s.to = newDateField(win, lang.L("截止日期"), nil)
 	s.to.Entry().SetPlaceHolder(lang.L("截止 YYYY-MM-DD"))
 	s.to.Entry().OnSubmitted = s.onSubmitted
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = newWrapLabel("")
 	s.status.Hide()
 
 	field := func(label string, o fyne.CanvasObject) fyne.CanvasObject {

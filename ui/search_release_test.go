@@ -66,9 +66,11 @@ func relDialogText(w fyne.Window) string {
 		if o == nil || !o.Visible() {
 			return
 		}
+		if s, ok := LabelText(o); ok {
+			b.WriteString(s + "\n")
+			return
+		}
 		switch x := o.(type) {
-		case *widget.Label:
-			b.WriteString(x.Text + "\n")
 		case *widget.RichText:
 			b.WriteString(x.String() + "\n")
 		case *fyne.Container:

@@ -65,12 +65,6 @@ func NewSettingsScreen(svc *Services) *SettingsScreen {
 	return s
 }
 
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 // Content returns the screen's widgets.
 func (s *SettingsScreen) Content() fyne.CanvasObject { return s.root }
 

@@ -30,7 +30,7 @@ func policyWidgets(svc *Services) []fyne.CanvasObject {
 	officeFiles, allow := policyText(sp)
 	if office != nil {
 		out = append(out, bold(officeSource(office)),
-			wrapped(lang.L("以下签发规则、关键词和白名单由单位服务器统一下发，在此只能查看；如需修改，请联系服务器管理员。")))
+			newWrapLabel(lang.L("以下签发规则、关键词和白名单由单位服务器统一下发，在此只能查看；如需修改，请联系服务器管理员。")))
 		builtin, kwTitle = office.Builtin, lang.L("保密检查关键词（内置）")
 		officeFiles = officeKeywordText(office.Keywords)
 		if office.Allow == nil {
@@ -39,10 +39,10 @@ func policyWidgets(svc *Services) []fyne.CanvasObject {
 	} else if rulesPath == "" {
 		rulesPath = lang.L("（未指定本单位规则文件，使用内置默认规则；启动时用 --rules 文件 指定）")
 	}
-	out = append(out, bold(lang.L("签发规则文件")), widget.NewLabel(rulesPath), wrapped(rules.Summary()),
-		bold(kwTitle), wrapped(keywordClasses(builtin)),
-		bold(lang.L("本单位关键词文件")), wrapped(officeFiles),
-		bold(lang.L("保密检查白名单")), wrapped(allow))
+	out = append(out, bold(lang.L("签发规则文件")), widget.NewLabel(rulesPath), newWrapLabel(rules.Summary()),
+		bold(kwTitle), newWrapLabel(keywordClasses(builtin)),
+		bold(lang.L("本单位关键词文件")), newWrapLabel(officeFiles),
+		bold(lang.L("保密检查白名单")), newWrapLabel(allow))
 	return out
 }
 

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"prepub/review/scan"
 	"prepub/ui"
@@ -20,9 +19,11 @@ func texts(o fyne.CanvasObject) string {
 	var b strings.Builder
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		if s, ok := ui.LabelText(o); ok {
+			b.WriteString(s + "\n")
+			return
+		}
 		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
 		case *fyne.Container:
 			for _, c := range w.Objects {
 				walk(c)

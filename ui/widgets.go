@@ -89,7 +89,7 @@ func chosenPath(r fyne.URIReadCloser) string {
 }
 
 // showStatus shows text on a status line with the given importance.
-func showStatus(l *widget.Label, text string, imp widget.Importance) {
+func showStatus(l *wrapLabel, text string, imp widget.Importance) {
 	l.Importance = imp
 	l.SetText(text)
 	l.Show()

@@ -4,12 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,68 +16,11 @@ import (
 	"prepub/ui"
 )
 
-// wordsForbidden are what an office worker must not meet on screen: Fyne's English defaults, and
-// the app's internals (file parts, rules files, condition and role codes, library messages).
-var wordsForbidden = regexp.MustCompile(`\b(Select one|Home|Computer|Cancel|Open|Save|Confirm|Yes|No|OK|Error|Name|Folder|Filter|File|Close|Submit|Dismiss|Desktop|Documents|Downloads|` +
-	`Information|Question|Quit|Show Hidden Files|Hide Hidden Files|Create Folder|New Folder|Size|Search|Done|Back|Next|Previous|Undo|Redo|Copy|Paste|Cut|Select all|Delete|Loading)\b|` +
-	`\.xml\b|\.toml\b|secrecy-|withheld|on-request|legal-office|deputy-head|principal-head|disclosure-office|zip:`)
-
-// wordsShown returns the texts a person sees under o: labels, buttons, drop-downs (or their
-// placeholders), entry placeholders, check boxes, radio options, rich text, the titles of tabs
-// (those folded into the overflow menu too), table and list cells as drawn, and any text drawn.
-func wordsShown(o fyne.CanvasObject) []string {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	var out []string
-	switch x := o.(type) {
-	case *widget.Label:
-		out = append(out, x.Text)
-	case *widget.Button:
-		out = append(out, x.Text)
-	case *widget.Select:
-		out = append(out, x.Selected, x.PlaceHolder)
-	case *widget.Entry:
-		out = append(out, x.PlaceHolder)
-	case interface{ Base() *widget.Entry }:
-		out = append(out, x.Base().PlaceHolder)
-	case *widget.Check:
-		out = append(out, x.Text)
-	case *widget.RadioGroup:
-		out = append(out, x.Options...)
-	case *widget.RichText:
-		out = append(out, x.String())
-	case *container.AppTabs:
-		for _, it := range x.Items {
-			out = append(out, it.Text)
-		}
-	case *container.DocTabs:
-		for _, it := range x.Items {
-			out = append(out, it.Text)
-		}
-	case *canvas.Text:
-		out = append(out, x.Text)
-	}
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			out = append(out, wordsShown(c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			out = append(out, wordsShown(c)...)
-		}
-	}
-	return out
-}
-
-// wordsCheck fails for every forbidden word shown under o.
+// wordsCheck fails for a forbidden word shown under o.
 func wordsCheck(t *testing.T, where string, o fyne.CanvasObject) {
 	t.Helper()
-	for _, s := range wordsShown(o) {
-		if m := wordsForbidden.FindString(s); m != "" {
-			t.Errorf("%s shows %q in %q", where, m, s)
-		}
+	if word, in := ui.ForbiddenWord(o); word != "" {
+		t.Errorf("%s shows %q in %q", where, word, in)
 	}
 }
 

@@ -49,7 +49,11 @@ func runTour(w fyne.Window, shell *ui.Shell, svc *ui.Services, dir, draft string
 	shot := func(name string) error {
 		time.Sleep(1500 * time.Millisecond) // let it paint
 		var err error
-		fyne.DoAndWait(func() { err = savePNG(filepath.Join(dir, name), windowImage(w)) })
+		fyne.DoAndWait(func() {
+			if err = savePNG(filepath.Join(dir, name), windowImage(w)); err == nil {
+				err = shownInChinese(w, name)
+			}
+		})
 		return err
 	}
 	if err := signIn("张起草"); err != nil {
@@ -251,6 +255,17 @@ func windowImage(w fyne.Window) image.Image {
 	c.Resize(size) // before the content, so wrapped labels are measured at the window's width
 	c.SetContent(w.Content())
 	return c.Capture()
+}
+
+// shownInChinese fails when the window, or a dialog on it, shows a word an office worker must not
+// meet (Fyne's English defaults, the app's internals), naming the screen and the word.
+func shownInChinese(w fyne.Window, screen string) error {
+	for _, o := range append([]fyne.CanvasObject{w.Content()}, w.Canvas().Overlays().List()...) {
+		if word, in := ui.ForbiddenWord(o); word != "" {
+			return fmt.Errorf("%s shows the word %q in %q", screen, word, in)
+		}
+	}
+	return nil
 }
 
 // blank reports whether every pixel of img is fully transparent.
