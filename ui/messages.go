@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"prepub/review"
 )
@@ -69,7 +70,7 @@ func errorForUser(err error) error { return userError(review.ErrorMessage(err)) 
 
 // showRefused says, in a screen's status line and in a dialog, that what
 // could not be done and why (showError logs the cause).
-func showRefused(win fyne.Window, status *widget.Label, what string, err error) {
+func showRefused(win fyne.Window, status *wrapLabel, what string, err error) {
 	showStatus(status, lang.L("未能")+what+"："+review.ErrorMessage(err), widget.DangerImportance)
 	showError(win, lang.L("未能")+what, err, "")
 }
