@@ -1,13 +1,19 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
 // WaitBackground waits for the screens' background loads (runLatest) to be shown.
-func WaitBackground() { background.Wait() }
+func WaitBackground() {
+	for background.Load() > 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+}
 
 // DialogNote returns the multi-line entry of the dialog o (the app's dialogs
 // make their own entry type, which tests outside the package cannot name), or nil.

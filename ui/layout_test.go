@@ -141,7 +141,10 @@ func TestLayoutAt1024(t *testing.T) {
 		within(choice+" 表三的总计", rqFind(w.Content(), func(l *widget.Label) bool { return l.Text == "总计" && l.TextStyle.Bold }))
 		parts.SelectIndex(2)
 		entries := 0
-		for _, e := range rqAll[*widget.Entry](w.Content()) {
+		for _, e := range rqAll[interface {
+			fyne.CanvasObject
+			Base() *widget.Entry
+		}](w.Content()) {
 			within(choice+" 表四的栏", e)
 			entries++
 		}

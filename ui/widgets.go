@@ -2,7 +2,7 @@ package ui
 
 import (
 	"path/filepath"
-	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -103,8 +103,9 @@ func notify(f func()) {
 }
 
 // background counts the loads runLatest has running, so a test can wait for
-// them before it reads the widgets they change.
-var background sync.WaitGroup
+// them before it reads the widgets they change. (A counter, not a WaitGroup:
+// loads start while a test waits, which a WaitGroup forbids.)
+var background atomic.Int64
 
 // runLatest bumps *pending, runs work off the UI goroutine, then the func it returns on the UI goroutine unless *pending has moved on since.
 func runLatest(pending *int, work func() (show func())) {
@@ -112,7 +113,7 @@ func runLatest(pending *int, work func() (show func())) {
 	n := *pending
 	background.Add(1)
 	go func() {
-		defer background.Done()
+		defer background.Add(-1)
 		show := work()
 		fyne.Do(func() {
 			if n == *pending {
