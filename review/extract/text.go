@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"errors"
-	"runtime"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -39,7 +38,7 @@ var errEncoding = errors.New("undecodable bytes")
 func decodeText(data []byte) (text, enc string, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		if !utf8.Valid(data[3:]) {
+		if !validUTF8(data[3:]) {
 			return "", "", badEncoding()
 		}
 		return bytesToString(data[3:]), "UTF-8 (BOM)", nil
@@ -94,31 +93,4 @@ func bytesToString(data []byte) string {
 		return ""
 	}
 	return unsafe.String(&data[0], len(data))
-}
-
-// validUTF8 is utf8.Valid, split across the machine's cores for large files.
-func validUTF8(data []byte) bool {
-	workers := runtime.NumCPU()
-	if len(data) < 8<<20 || workers < 2 {
-		return utf8.Valid(data)
-	}
-	chunk := len(data) / workers
-	results := make(chan bool, workers)
-	start := 0
-	for w := 0; w < workers; w++ {
-		end := len(data)
-		if w < workers-1 {
-			end = start + chunk
-			for end < len(data) && !utf8.RuneStart(data[end]) {
-				end++ // cut only where a rune starts
-			}
-		}
-		go func(part []byte) { results <- utf8.Valid(part) }(data[start:end])
-		start = end
-	}
-	ok := true
-	for w := 0; w < workers; w++ {
-		ok = <-results && ok
-	}
-	return ok
 }
