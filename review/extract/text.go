@@ -19,7 +19,7 @@ func readText(data []byte, lim Limits) (*Document, error) {
 	if lim.MaxPartsBytes > 0 && int64(len(data)) > 2*lim.MaxPartsBytes {
 		return nil, tooMuchText("文件中", lim.MaxPartsBytes)
 	}
-	text, enc, err := decodeText(data)
+	text, enc, err := decodeText(data, lim.uncheckedUTF8)
 	if err != nil {
 		return nil, err
 	}
@@ -29,13 +29,14 @@ func readText(data []byte, lim Limits) (*Document, error) {
 	if looksBinary(text) {
 		return nil, unreadable("binary", "文件含有非文字内容，不是纯文本文件，请另存为 .docx 或 PDF", nil)
 	}
+	unchecked := lim.uncheckedUTF8 && enc == "UTF-8"
 	return &Document{Format: "txt", Encoding: enc, Coverage: 1,
-		Parts: []Part{{Kind: Body, Name: "正文", Text: text}}}, nil
+		Parts: []Part{{Kind: Body, Name: "正文", Text: text, Unchecked: unchecked}}}, nil
 }
 
 var errEncoding = errors.New("undecodable bytes")
 
-func decodeText(data []byte) (text, enc string, err error) {
+func decodeText(data []byte, unchecked bool) (text, enc string, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		if !validUTF8(data[3:]) {
@@ -46,7 +47,7 @@ func decodeText(data []byte) (text, enc string, err error) {
 		return decodeStrict(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "UTF-16LE")
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeStrict(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "UTF-16BE")
-	case validUTF8(data):
+	case unchecked || validUTF8(data):
 		return bytesToString(data), "UTF-8", nil
 	}
 	return decodeStrict(simplifiedchinese.GB18030, data, "GB18030")

@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// validUTF8 is utf8.Valid, split across the machine's cores for large files.
+// validUTF8 is ValidUTF8, split across the machine's cores for large files.
 func validUTF8(data []byte) bool {
 	workers := runtime.NumCPU()
 	if len(data) < 8<<20 || workers < 2 {
-		return validRun(data)
+		return ValidUTF8(data)
 	}
 	chunk := len(data) / workers
 	results := make(chan bool, workers)
@@ -23,7 +23,7 @@ func validUTF8(data []byte) bool {
 				end++ // cut only where a rune starts
 			}
 		}
-		go func(part []byte) { results <- validRun(part) }(data[start:end])
+		go func(part []byte) { results <- ValidUTF8(part) }(data[start:end])
 		start = end
 	}
 	ok := true
@@ -33,11 +33,11 @@ func validUTF8(data []byte) bool {
 	return ok
 }
 
-// validRun gives utf8.Valid's answer in about half its time on Chinese text:
+// ValidUTF8 gives utf8.Valid's answer in about half its time on Chinese text:
 // a run of three-byte sequences that need no range check beyond their
 // continuation bytes (leads E1–EC, EE, EF: all of CJK) is checked four bytes
 // a load, ASCII eight bytes a load; anything else is decoded by the library.
-func validRun(p []byte) bool {
+func ValidUTF8(p []byte) bool {
 	i, n := 0, len(p)
 	for i < n {
 		c := p[i]

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// TestValidRunShort compares validRun with utf8.Valid on every sequence of
+// TestValidRunShort compares ValidUTF8 with utf8.Valid on every sequence of
 // up to three bytes, after ASCII and Chinese prefixes of every length mod 8.
 func TestValidRunShort(t *testing.T) {
 	prefixes := [][]byte{nil, []byte("a"), []byte("abcdefg"), []byte("abcdefgh"), []byte("中"), []byte("ab中文cdefghij")}
@@ -25,15 +25,15 @@ func TestValidRunShort(t *testing.T) {
 				for k := 0; k < n; k++ {
 					buf = append(buf, byte(v>>(8*k)))
 				}
-				if got, want := validRun(buf), utf8.Valid(buf); got != want {
-					t.Fatalf("% x: validRun %v, utf8.Valid %v", buf, got, want)
+				if got, want := ValidUTF8(buf), utf8.Valid(buf); got != want {
+					t.Fatalf("% x: ValidUTF8 %v, utf8.Valid %v", buf, got, want)
 				}
 			}
 		}
 	}
 }
 
-// TestValidRunFour compares validRun with utf8.Valid on every four-byte
+// TestValidRunFour compares ValidUTF8 with utf8.Valid on every four-byte
 // sequence led by a byte at or above 0xC0 (the leads the library decodes).
 func TestValidRunFour(t *testing.T) {
 	if testing.Short() {
@@ -44,13 +44,13 @@ func TestValidRunFour(t *testing.T) {
 		for k := 0; k < 4; k++ {
 			buf[k] = byte(v >> (8 * (3 - k)))
 		}
-		if got, want := validRun(buf), utf8.Valid(buf); got != want {
-			t.Fatalf("% x: validRun %v, utf8.Valid %v", buf, got, want)
+		if got, want := ValidUTF8(buf), utf8.Valid(buf); got != want {
+			t.Fatalf("% x: ValidUTF8 %v, utf8.Valid %v", buf, got, want)
 		}
 	}
 }
 
-// TestValidRunRandom compares validRun with utf8.Valid on Chinese text with random bytes changed.
+// TestValidRunRandom compares ValidUTF8 with utf8.Valid on Chinese text with random bytes changed.
 func TestValidRunRandom(t *testing.T) {
 	text := []byte(strings.Repeat("国家秘密 ２０２４年第１号，Ａ类；😀 ok\u00e9\u0800\ud7ff\ue000\uffff\U0010ffff\n", 20))
 	rng := rand.New(rand.NewSource(1))
@@ -60,19 +60,19 @@ func TestValidRunRandom(t *testing.T) {
 			b[rng.Intn(len(b))] = byte(rng.Intn(256))
 		}
 		b = b[:rng.Intn(len(b)+1)]
-		if got, want := validRun(b), utf8.Valid(b); got != want {
-			t.Fatalf("% x: validRun %v, utf8.Valid %v", b, got, want)
+		if got, want := ValidUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("% x: ValidUTF8 %v, utf8.Valid %v", b, got, want)
 		}
 	}
 }
 
-// FuzzValidRun checks validRun against utf8.Valid.
+// FuzzValidRun checks ValidUTF8 against utf8.Valid.
 func FuzzValidRun(f *testing.F) {
 	f.Add([]byte("国家秘密★5年"))
 	f.Add([]byte{0xE0, 0x80, 0x80, 0xED, 0xA0, 0x80})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if got, want := validRun(b), utf8.Valid(b); got != want {
-			t.Fatalf("% x: validRun %v, utf8.Valid %v", b, got, want)
+		if got, want := ValidUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("% x: ValidUTF8 %v, utf8.Valid %v", b, got, want)
 		}
 	})
 }
@@ -138,7 +138,7 @@ func TestDecodeTextMixed(t *testing.T) {
 	inputs["last"] = append([]byte(text), 0xE4, 0xB8)
 	inputs["first"] = append([]byte{0x80}, text...)
 	for name, data := range inputs {
-		got, genc, gerr := decodeText(data)
+		got, genc, gerr := decodeText(data, false)
 		want, wenc, werr := decodeTextBefore(data)
 		if got != want || genc != wenc || (gerr == nil) != (werr == nil) {
 			t.Errorf("%s: got %s (%v), want %s (%v)", name, genc, gerr, wenc, werr)
@@ -161,7 +161,7 @@ func BenchmarkValidUTF8(b *testing.B) {
 	for _, c := range []struct {
 		name  string
 		valid func([]byte) bool
-	}{{"library", utf8.Valid}, {"inline", validRun}} {
+	}{{"library", utf8.Valid}, {"inline", ValidUTF8}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for range b.N {
