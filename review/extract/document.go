@@ -29,8 +29,8 @@ type Part struct {
 	Hidden bool     // true when a normal reading of the document does not show it
 	Page   int      // for .pdf: the page number, from 1
 	Text   string   // UTF-8 text; lines end with "\n"
-	// Unchecked marks a plain text taken as UTF-8 without checking it (see
-	// BytesUncheckedUTF8): its reader checks it with ValidUTF8 as it goes.
+	// Unchecked marks a plain text taken as UTF-8 with no NUL byte without
+	// checking either (see BytesUncheckedUTF8): its reader checks as it goes.
 	Unchecked bool
 }
 

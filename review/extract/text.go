@@ -26,10 +26,10 @@ func readText(data []byte, lim Limits) (*Document, error) {
 	if lim.MaxPartsBytes > 0 && int64(len(text)) > lim.MaxPartsBytes {
 		return nil, tooMuchText("文件中", lim.MaxPartsBytes)
 	}
-	if looksBinary(text) {
+	unchecked := lim.uncheckedUTF8 && enc == "UTF-8" // NUL bytes are looked for by the check too
+	if looksBinary(text, !unchecked) {
 		return nil, unreadable("binary", "文件含有非文字内容，不是纯文本文件，请另存为 .docx 或 PDF", nil)
 	}
-	unchecked := lim.uncheckedUTF8 && enc == "UTF-8"
 	return &Document{Format: "txt", Encoding: enc, Coverage: 1,
 		Parts: []Part{{Kind: Body, Name: "正文", Text: text, Unchecked: unchecked}}}, nil
 }
@@ -69,10 +69,10 @@ func badEncoding() error {
 	return unreadable("encoding", "无法识别文字编码（不是 UTF-8、UTF-16 或 GB18030），请另存为 UTF-8 文本、.docx 或 PDF", errEncoding)
 }
 
-// looksBinary reports text with NUL bytes, or more than 1% control characters in its first megabyte.
-// Control characters are ASCII, so bytes can be counted without decoding.
-func looksBinary(text string) bool {
-	if strings.IndexByte(text, 0) >= 0 {
+// looksBinary reports text with more than 1% control characters in its first megabyte
+// or, when withNUL, any NUL byte. Control characters are ASCII, so bytes can be counted without decoding.
+func looksBinary(text string, withNUL bool) bool {
+	if withNUL && strings.IndexByte(text, 0) >= 0 {
 		return true
 	}
 	if len(text) > 1<<20 {

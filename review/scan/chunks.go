@@ -35,7 +35,7 @@ type chunk struct {
 	end         int    // where the walk stopped, at or past limit
 	endSt       after
 	lines       int  // line breaks in text[from:limit]
-	notUTF8     bool // text[from:limit] was to be checked and is not UTF-8
+	notUTF8     bool // text[from:limit] was to be checked and is not UTF-8 or has a NUL byte
 }
 
 // code numbers the three states a walk can be in.

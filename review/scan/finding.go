@@ -96,7 +96,7 @@ type Result struct {
 	Allowed    int         `json:"allowed"`            // findings left out by the office's allow list
 	TooMany    bool        `json:"too_many,omitempty"` // more than MaxFindings found: the rest were not kept
 
-	notUTF8 bool // a part read as UTF-8 unchecked is not UTF-8: the scan is void
+	notUTF8 bool // a part read as UTF-8 unchecked is not UTF-8 or has a NUL byte: the scan is void
 }
 
 // Critical reports whether any finding is critical.

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -8,8 +9,9 @@ import (
 )
 
 // A plain text read as UTF-8 unchecked (extract.Part.Unchecked) is checked
-// by the walk that scans it, a block ahead of the walk, so its bytes are read
-// from memory once rather than once by the check and again by the scan.
+// for UTF-8 and NUL bytes by the walk that scans it, a block ahead of the
+// walk, so its bytes are read from memory once rather than once by each
+// check and again by the scan.
 // The checked pieces split the text where runes start, so together they give
 // the one check of the whole text's answer.
 const checkBlock = 64 << 10 // bytes checked, then walked, at a time
@@ -17,8 +19,8 @@ const checkBlock = 64 << 10 // bytes checked, then walked, at a time
 // utf8Check is how far a walk has checked its text.
 type utf8Check struct {
 	text       string
-	pos, limit int // checked up to pos; checks end at limit, where a rune starts
-	bad        bool
+	pos, limit int  // checked up to pos; checks end at limit, where a rune starts
+	bad        bool // not UTF-8, or a NUL byte
 }
 
 // upTo checks the text up to the first rune start at or past i (at most limit).
@@ -30,7 +32,8 @@ func (c *utf8Check) upTo(i int) {
 	for i < c.limit && !utf8.RuneStart(c.text[i]) {
 		i++
 	}
-	c.bad = !extract.ValidUTF8(unsafe.Slice(unsafe.StringData(c.text[c.pos:]), i-c.pos))
+	block := c.text[c.pos:i]
+	c.bad = !extract.ValidUTF8(unsafe.Slice(unsafe.StringData(block), len(block))) || strings.IndexByte(block, 0) >= 0
 	c.pos = i
 }
 

@@ -42,7 +42,7 @@ func badAt(text string, k int, bad byte) string {
 }
 
 // TestUncheckedSeams ensures the check made by the walk, in chunks and
-// blocks, says a text is UTF-8 exactly when utf8.ValidString does, with bad
+// blocks, says a text is UTF-8 with no NUL byte exactly when it is, with bad
 // bytes at, before and after every seam between chunks and between blocks,
 // and that checking changes no finding.
 func TestUncheckedSeams(t *testing.T) {
@@ -80,10 +80,10 @@ func TestUncheckedSeams(t *testing.T) {
 			if k < 0 || k >= len(text) {
 				continue
 			}
-			for _, bad := range []byte{0xFF, 0x80, 0xE4, 0xED, 'a'} {
+			for _, bad := range []byte{0xFF, 0x80, 0xE4, 0xED, 0, 'a'} {
 				q := p
 				q.Text = badAt(text, k, bad)
-				valid := utf8.ValidString(q.Text)
+				valid := utf8.ValidString(q.Text) && strings.IndexByte(q.Text, 0) < 0
 				for _, n := range []int{1, 2, 3} {
 					res := &Result{}
 					if n == 1 || !s.scanCut(q, res, 1<<20, cut(q.Text, n)) {
@@ -113,7 +113,7 @@ func TestScanBytesUnchecked(t *testing.T) {
 	inputs := map[string]string{
 		"utf8": text, "small": text[:5000], "bom": "\xEF\xBB\xBF" + text, "gb18030": gb, "gbsmall": gb[:5001],
 		"utf16": u16, "seam": badAt(text, len(text)/2, 0xFF), "end": text + "\xE4\xB8", "start": "\x80" + text,
-		"nul": badAt(text, len(text)/2, 0), "space": " \n\t", "spacebad": " \n\xFF", "gbnul": gb + "\x00",
+		"nul": badAt(text, len(text)/2, 0), "nulend": text + "\x00", "nulsmall": "机密\x00", "space": " \n\t", "spacebad": " \n\xFF", "gbnul": gb + "\x00",
 	}
 	lim := extract.DefaultLimits()
 	lim.MaxPartsBytes = 0
