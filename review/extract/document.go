@@ -29,6 +29,9 @@ type Part struct {
 	Hidden bool     // true when a normal reading of the document does not show it
 	Page   int      // for .pdf: the page number, from 1
 	Text   string   // UTF-8 text; lines end with "\n"
+	// Unchecked marks a plain text taken as UTF-8 with no NUL byte without
+	// checking either (see BytesUncheckedUTF8): its reader checks as it goes.
+	Unchecked bool
 }
 
 // Document is the text of one file, split into parts.

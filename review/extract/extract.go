@@ -20,6 +20,8 @@ type Limits struct {
 	MaxPartsBytes int64         // largest total of extracted text
 	MaxParts      int           // most text parts (pages, headers, notes) in one file
 	PDFWorkers    int           // most worker processes reading one large PDF at once (0: one a core, up to 4); 1 when other files keep the cores busy
+
+	uncheckedUTF8 bool // a .txt without a byte-order mark is taken as UTF-8 unchecked (see BytesUncheckedUTF8)
 }
 
 // DefaultLimits returns the limits used when none are configured.

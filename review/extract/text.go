@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"errors"
-	"runtime"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -20,26 +19,27 @@ func readText(data []byte, lim Limits) (*Document, error) {
 	if lim.MaxPartsBytes > 0 && int64(len(data)) > 2*lim.MaxPartsBytes {
 		return nil, tooMuchText("文件中", lim.MaxPartsBytes)
 	}
-	text, enc, err := decodeText(data)
+	text, enc, err := decodeText(data, lim.uncheckedUTF8)
 	if err != nil {
 		return nil, err
 	}
 	if lim.MaxPartsBytes > 0 && int64(len(text)) > lim.MaxPartsBytes {
 		return nil, tooMuchText("文件中", lim.MaxPartsBytes)
 	}
-	if looksBinary(text) {
+	unchecked := lim.uncheckedUTF8 && enc == "UTF-8" // NUL bytes are looked for by the check too
+	if looksBinary(text, !unchecked) {
 		return nil, unreadable("binary", "文件含有非文字内容，不是纯文本文件，请另存为 .docx 或 PDF", nil)
 	}
 	return &Document{Format: "txt", Encoding: enc, Coverage: 1,
-		Parts: []Part{{Kind: Body, Name: "正文", Text: text}}}, nil
+		Parts: []Part{{Kind: Body, Name: "正文", Text: text, Unchecked: unchecked}}}, nil
 }
 
 var errEncoding = errors.New("undecodable bytes")
 
-func decodeText(data []byte) (text, enc string, err error) {
+func decodeText(data []byte, unchecked bool) (text, enc string, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		if !utf8.Valid(data[3:]) {
+		if !validUTF8(data[3:]) {
 			return "", "", badEncoding()
 		}
 		return bytesToString(data[3:]), "UTF-8 (BOM)", nil
@@ -47,7 +47,7 @@ func decodeText(data []byte) (text, enc string, err error) {
 		return decodeStrict(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "UTF-16LE")
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeStrict(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "UTF-16BE")
-	case validUTF8(data):
+	case unchecked || validUTF8(data):
 		return bytesToString(data), "UTF-8", nil
 	}
 	return decodeStrict(simplifiedchinese.GB18030, data, "GB18030")
@@ -69,10 +69,10 @@ func badEncoding() error {
 	return unreadable("encoding", "无法识别文字编码（不是 UTF-8、UTF-16 或 GB18030），请另存为 UTF-8 文本、.docx 或 PDF", errEncoding)
 }
 
-// looksBinary reports text with NUL bytes, or more than 1% control characters in its first megabyte.
-// Control characters are ASCII, so bytes can be counted without decoding.
-func looksBinary(text string) bool {
-	if strings.IndexByte(text, 0) >= 0 {
+// looksBinary reports text with more than 1% control characters in its first megabyte
+// or, when withNUL, any NUL byte. Control characters are ASCII, so bytes can be counted without decoding.
+func looksBinary(text string, withNUL bool) bool {
+	if withNUL && strings.IndexByte(text, 0) >= 0 {
 		return true
 	}
 	if len(text) > 1<<20 {
@@ -94,31 +94,4 @@ func bytesToString(data []byte) string {
 		return ""
 	}
 	return unsafe.String(&data[0], len(data))
-}
-
-// validUTF8 is utf8.Valid, split across the machine's cores for large files.
-func validUTF8(data []byte) bool {
-	workers := runtime.NumCPU()
-	if len(data) < 8<<20 || workers < 2 {
-		return utf8.Valid(data)
-	}
-	chunk := len(data) / workers
-	results := make(chan bool, workers)
-	start := 0
-	for w := 0; w < workers; w++ {
-		end := len(data)
-		if w < workers-1 {
-			end = start + chunk
-			for end < len(data) && !utf8.RuneStart(data[end]) {
-				end++ // cut only where a rune starts
-			}
-		}
-		go func(part []byte) { results <- utf8.Valid(part) }(data[start:end])
-		start = end
-	}
-	ok := true
-	for w := 0; w < workers; w++ {
-		ok = <-results && ok
-	}
-	return ok
 }

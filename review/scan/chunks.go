@@ -34,7 +34,8 @@ type chunk struct {
 	landed      []byte // for text[from:from+len(landed)]: 0, or 1+code of the state the walk landed in
 	end         int    // where the walk stopped, at or past limit
 	endSt       after
-	lines       int // line breaks in text[from:limit]
+	lines       int  // line breaks in text[from:limit]
+	notUTF8     bool // text[from:limit] was to be checked and is not UTF-8 or has a NUL byte
 }
 
 // code numbers the three states a walk can be in.
@@ -85,6 +86,9 @@ func (s *Scanner) scanCut(p extract.Part, res *Result, max int, chunks []*chunk)
 			return false // a chunk kept only some of its findings: the whole walk decides which count
 		}
 	}
+	for _, c := range chunks {
+		res.notUTF8 = res.notUTF8 || c.notUTF8
+	}
 	join(&partScan{s: s, p: p, res: res, max: max, head: head}, chunks)
 	return true
 }
@@ -118,6 +122,10 @@ func cut(text string, n int) []*chunk {
 func (c *chunk) walk(ps *partScan) {
 	ps.lines = lineCursor{pos: c.from, line: 1, start: strings.LastIndexByte(ps.p.Text[:c.from], '\n') + 1}
 	i, st := c.from, after{}
+	var check *utf8Check
+	if ps.p.Unchecked {
+		check = &utf8Check{text: ps.p.Text, pos: c.from, limit: c.limit}
+	}
 	if c.from > 0 {
 		c.landed = make([]byte, min(seamWindow, c.limit-c.from))
 		for i < c.from+len(c.landed) {
@@ -125,7 +133,8 @@ func (c *chunk) walk(ps *partScan) {
 			i, st = ps.walk(i, i+1, st)
 		}
 	}
-	c.end, c.endSt = ps.walk(i, c.limit, st)
+	c.end, c.endSt = ps.walkChecked(i, c.limit, st, check)
+	c.notUTF8 = check != nil && check.bad
 	c.lines = ps.lineAt(c.limit) - 1
 }
 

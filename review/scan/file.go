@@ -41,8 +41,16 @@ func (s *Scanner) ScanFile(path string, lim extract.Limits, opt Options) *FileRe
 }
 
 // ScanBytes scans a file's content already in memory; name gives its format.
+// A plain text is taken as UTF-8 and checked as it is scanned; one that is
+// not UTF-8 after all is read again, as GB18030, and scanned again.
 func (s *Scanner) ScanBytes(name string, data []byte, lim extract.Limits, opt Options) *FileReport {
-	doc, err := extract.Bytes(name, data, lim)
+	doc, err := extract.BytesUncheckedUTF8(name, data, lim)
+	if err == nil {
+		if res := s.Scan(doc, opt); !res.notUTF8 {
+			return s.reportScanned(name, doc, res, opt)
+		}
+		doc, err = extract.Bytes(name, data, lim)
+	}
 	return s.report(name, doc, err, opt)
 }
 
@@ -58,7 +66,12 @@ func (s *Scanner) report(path string, doc *extract.Document, err error, opt Opti
 		}
 		return fr
 	}
-	res := s.Scan(doc, opt)
+	return s.reportScanned(path, doc, s.Scan(doc, opt), opt)
+}
+
+// reportScanned is the report of a document read and scanned.
+func (s *Scanner) reportScanned(path string, doc *extract.Document, res *Result, opt Options) *FileReport {
+	fr := &FileReport{File: path, Findings: []Finding{}, Statements: []Statement{}}
 	if res.TooMany {
 		fr.Status, fr.Reason, fr.ReasonCode = StatusUnreadable, tooManyReason(opt.maxFindings()), TooManyCode
 		return fr

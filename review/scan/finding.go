@@ -95,6 +95,8 @@ type Result struct {
 	Statements []Statement `json:"statements"`
 	Allowed    int         `json:"allowed"`            // findings left out by the office's allow list
 	TooMany    bool        `json:"too_many,omitempty"` // more than MaxFindings found: the rest were not kept
+
+	notUTF8 bool // a part read as UTF-8 unchecked is not UTF-8 or has a NUL byte: the scan is void
 }
 
 // Critical reports whether any finding is critical.

@@ -119,7 +119,13 @@ func (s *Scanner) scanPart(p extract.Part, res *Result, max int) {
 		return
 	}
 	ps := newPartScan(s, p, res, max)
-	ps.walk(0, len(p.Text), after{})
+	if !p.Unchecked {
+		ps.walk(0, len(p.Text), after{})
+		return
+	}
+	check := &utf8Check{text: p.Text, limit: len(p.Text)}
+	ps.walkChecked(0, len(p.Text), after{}, check)
+	res.notUTF8 = res.notUTF8 || check.bad
 }
 
 // add records a finding over text[i:j].

@@ -35,6 +35,10 @@ func (ps *partScan) walk(i, end int, st after) (int, after) {
 			i++
 			continue
 		}
+		if j := m.skip(text, i, end); j > i {
+			i, st = j, after{}
+			continue
+		}
 		var r rune
 		var size int
 		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
