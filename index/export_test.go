@@ -73,8 +73,8 @@ func IndexAgrees(a *Archive) error {
 		switch {
 		case !ok:
 			return fmt.Errorf("record %d is not indexed", r.ID)
-		case d["version"] != want[r.ID]:
-			return fmt.Errorf("record %d indexed as version %v, stored %s", r.ID, d["version"], want[r.ID])
+		case d["version"] != docVersion(r.ID, want[r.ID]):
+			return fmt.Errorf("record %d indexed as version %v, stored %s", r.ID, d["version"], docVersion(r.ID, want[r.ID]))
 		case d["state"] != string(r.State) || d["open"] != openFlag(r.State):
 			return fmt.Errorf("record %d indexed as %v (open %v), stored %s", r.ID, d["state"], d["open"], r.State)
 		}

@@ -32,8 +32,12 @@ var frequentMin uint64 = 5000
 // firstSpanDays is the first span of dates a frequent search looks at.
 const firstSpanDays = 31
 
-// newestSort lists hits by date, newest first.
-var newestSort = []string{"-date", "-_id"}
+// newestSort lists hits by date, newest first, then by ID as a string, the
+// greatest first. The ID is read from the version value (docVersion), whose
+// order is the ID's own, since the space after it sorts before any digit: a
+// doc value. Sorting by _id read every matching document's stored fields, all
+// 100,000 drafts' for a search with no words, and left those pages mapped.
+var newestSort = []string{"-date", "-version"}
 
 // frequent says whether every one of words is frequent in the index, by its
 // rarest bigram's count of drafts (the term dictionary's, no posting read).

@@ -20,8 +20,9 @@ import (
 const repairBatch = 500
 
 // versions returns the version of every document in the index, by document
-// ID. It reads the version's doc values, not the stored documents: the check
-// at open then touches a small part of the index.
+// ID. It reads the version's doc values only, which hold the ID as well
+// (docVersion), not the stored fields: the check at open then touches a small
+// part of the index.
 func (si *searchIndex) versions(ctx context.Context) (map[string]string, error) {
 	adv, err := si.idx.Advanced()
 	if err != nil {
@@ -50,14 +51,21 @@ func (si *searchIndex) versions(ctx context.Context) (map[string]string, error) 
 		if err != nil || id == nil {
 			return have, err
 		}
-		ext, err := r.ExternalID(id)
+		found := false
+		err = dv.VisitDocValues(id, func(_ string, term []byte) {
+			if ext, hash, ok := splitDocVersion(string(term)); ok {
+				have[ext], found = hash, true
+			}
+		})
 		if err != nil {
 			return nil, err
 		}
-		have[ext] = ""
-		err = dv.VisitDocValues(id, func(_ string, term []byte) { have[ext] = string(term) })
-		if err != nil {
-			return nil, err
+		if !found { // no version value (rare): the ID from the stored fields, the document indexed anew
+			ext, err := r.ExternalID(id)
+			if err != nil {
+				return nil, err
+			}
+			have[ext] = ""
 		}
 	}
 }
@@ -183,5 +191,5 @@ func rowDoc(r row, version string) (searchDoc, string) {
 func placeholder(r row, version, reason string) searchDoc {
 	st := review.State(r.state)
 	return searchDoc{Title: r.title, Attribute: r.attribute, Basis: r.basis, State: r.state, Open: openFlag(st),
-		Department: r.department, File: r.file, Version: version, Unindexable: reason}
+		Department: r.department, File: r.file, Version: docVersion(r.id, version), Unindexable: reason}
 }

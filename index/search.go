@@ -21,7 +21,7 @@ import (
 
 // searchVersion changes whenever the mapping or the indexed fields change;
 // an index of another version is rebuilt from the store.
-const searchVersion = "5"
+const searchVersion = "6"
 
 // MaxHits is the most hits one search returns, whatever limit it asks for.
 const MaxHits = 500
@@ -40,9 +40,10 @@ type searchDoc struct {
 	Department string    `json:"department"`
 	Date       time.Time `json:"date"`
 	File       string    `json:"file"`
-	// Version is the content hash of the stored row the document was made
-	// from (the hash its last audit entry holds): Open compares it with the
-	// store's to find, record by record, what the index lacks.
+	// Version is the record's ID and the content hash of the stored row the
+	// document was made from (the hash its last audit entry holds), as
+	// docVersion writes them: Open compares it with the store's to find,
+	// record by record, what the index lacks, reading doc values only.
 	Version string `json:"version"`
 	// Unindexable says why the record's text is not in the index (its row
 	// could not be read): it is kept as such, not tried at every start.
@@ -82,7 +83,7 @@ func docOf(r *Record) searchDoc {
 	return searchDoc{
 		Title: r.Title, Content: scan.Fold(c.String()),
 		Attribute: string(r.Attribute), Basis: r.Basis, State: string(r.State), Open: openFlag(r.State), Department: r.Department,
-		Date: r.Date(), File: r.File, Version: r.version,
+		Date: r.Date(), File: r.File, Version: docVersion(r.ID, r.version),
 	}
 }
 
