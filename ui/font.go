@@ -122,8 +122,17 @@ func withFace(path, family string, fn func(*opentype.Loader) error) error {
 func standalone(ld *opentype.Loader) ([]byte, error) {
 	tags := ld.Tables()
 	n := len(tags)
+	tables := make([][]byte, n)
+	size := 12 + 16*n
+	for i, tag := range tags {
+		data, err := ld.RawTable(tag)
+		if err != nil {
+			return nil, err
+		}
+		tables[i], size = data, size+pad4(len(data))
+	}
 	pow := 1 << (bits.Len(uint(n)) - 1) // largest power of two ≤ n
-	out := make([]byte, 12+16*n)
+	out := make([]byte, 12+16*n, size)  // the face's size at once: growing it copied some 16 MB again and again
 	be := binary.BigEndian
 	be.PutUint32(out[0:], uint32(ld.Type))
 	be.PutUint16(out[4:], uint16(n))
@@ -131,10 +140,8 @@ func standalone(ld *opentype.Loader) ([]byte, error) {
 	be.PutUint16(out[8:], uint16(bits.Len(uint(pow))-1))
 	be.PutUint16(out[10:], uint16((n-pow)*16))
 	for i, tag := range tags {
-		data, err := ld.RawTable(tag)
-		if err != nil {
-			return nil, err
-		}
+		data := tables[i]
+		tables[i] = nil // let each table go once copied
 		rec := out[12+16*i:]
 		be.PutUint32(rec[0:], uint32(tag))
 		be.PutUint32(rec[8:], uint32(len(out)))
