@@ -2,7 +2,6 @@ package review
 
 import (
 	"errors"
-	"fmt"
 
 	"prepub/review/extract"
 )
@@ -10,14 +9,8 @@ import (
 // ReadAttachment decides from the file itself whether an attached policy
 // interpretation can be read, the same way for the desk, the window and the
 // command: readable when its text can be extracted, else the reason why not.
-// A reader that panics is a file that could not be read, not a crash.
-func ReadAttachment(name string, data []byte, lim extract.Limits) (a *Attachment) {
-	a = &Attachment{File: name, Data: data}
-	defer func() {
-		if r := recover(); r != nil {
-			a.Readable, a.Reason = false, fmt.Sprintf("读取时程序出错（%v）", r)
-		}
-	}()
+func ReadAttachment(name string, data []byte, lim extract.Limits) *Attachment {
+	a := &Attachment{File: name, Data: data}
 	_, err := extract.Bytes(name, data, lim)
 	var ue *extract.UnreadableError
 	switch {

@@ -20,14 +20,9 @@ const officeDateLayout = "2006-01-02"
 // officeDateValidator returns an entry validator for an optional YYYY-MM-DD date.
 func officeDateValidator(what string) fyne.StringValidator {
 	return func(text string) error {
-		_, err := officeParseDate(what, text)
+		_, err := review.ParseDay(what, text)
 		return err
 	}
-}
-
-// officeParseDate reads an optional YYYY-MM-DD date: the zero time when empty, a Chinese error when malformed.
-func officeParseDate(what, text string) (time.Time, error) {
-	return review.ParseDay(what, text)
 }
 
 // DateField is where the app asks for a date: an entry that takes it typed as YYYY-MM-DD and flags,
@@ -72,7 +67,7 @@ func (f *DateField) SetOnValidationChanged(fn func(error)) { f.entry.SetOnValida
 // the day picked replaces the text, and Escape leaves the text as it was.
 func (f *DateField) openCalendar() {
 	today := f.today()
-	day, err := officeParseDate("", f.entry.Text)
+	day, err := review.ParseDay("", f.entry.Text)
 	if err != nil || day.IsZero() {
 		day = today
 	}

@@ -228,10 +228,10 @@ func (s *SearchScreen) form() (index.Query, error) {
 		q.State = string(officeStates[i-1])
 	}
 	var err error
-	if q.From, err = officeParseDate(lang.L("起始日期"), s.from.Entry().Text); err != nil {
+	if q.From, err = review.ParseDay(lang.L("起始日期"), s.from.Entry().Text); err != nil {
 		return q, err
 	}
-	if q.To, err = officeParseDate(lang.L("截止日期"), s.to.Entry().Text); err != nil {
+	if q.To, err = review.ParseDay(lang.L("截止日期"), s.to.Entry().Text); err != nil {
 		return q, err
 	}
 	return q, q.Check()

@@ -76,22 +76,7 @@ func Bytes(name string, data []byte, lim Limits) (*Document, error) {
 	if len(data) == 0 {
 		return nil, unreadable("empty", "文件是空的，没有可检查的文字", nil)
 	}
-	var doc *Document
-	var err error
-	switch format(name, data) {
-	case "pdf":
-		doc, err = readPDF(data, lim)
-	case "docx":
-		doc, err = readDOCX(data, lim)
-	case "doc":
-		doc, err = readDOC(data, lim)
-	case "ofd":
-		doc, err = readOFD(data, lim)
-	case "txt":
-		doc, err = readText(data, lim)
-	default:
-		return nil, unsupportedFormat(name, data)
-	}
+	doc, err := readFormat(name, data, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +88,30 @@ func Bytes(name string, data []byte, lim Limits) (*Document, error) {
 		return nil, unreadable("no-text", "没有可读取的文字，无法确认内容是否可以公开", nil)
 	}
 	return doc, nil
+}
+
+// readFormat reads data with the reader of its format. A reader that panics
+// on a file it does not expect has met a file it cannot read: the file is
+// refused as broken, whoever asked (a scan, an attachment, the server).
+func readFormat(name string, data []byte, lim Limits) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, unreadable("broken", "文件已损坏或格式异常，读取时出错，无法检查", fmt.Errorf("panic: %v", r))
+		}
+	}()
+	switch format(name, data) {
+	case "pdf":
+		return readPDF(data, lim)
+	case "docx":
+		return readDOCX(data, lim)
+	case "doc":
+		return readDOC(data, lim)
+	case "ofd":
+		return readOFD(data, lim)
+	case "txt":
+		return readText(data, lim)
+	}
+	return nil, unsupportedFormat(name, data)
 }
 
 // hasBodyText reports whether any visible body part, chart, or annotation (a
