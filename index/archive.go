@@ -24,6 +24,8 @@ type Archive struct {
 	closed sync.Once
 	// indexMu keeps a repair of the index and the writes made meanwhile in order.
 	indexMu sync.Mutex
+	// check is the comparison of the index with the store that Open started.
+	check *checking
 	// fix is the latest repair of the index, nil when none was needed.
 	fix atomic.Pointer[indexing]
 }
@@ -50,9 +52,10 @@ func DefaultDir() (string, error) {
 }
 
 // Open opens the archive in dir, creating it when missing. The search index
-// is compared with the store record by record; what differs (all of it when
-// the index is missing, of an old version or unreadable) is repaired in the
-// background, searches answering ErrBusy meanwhile (WaitIndexed waits);
+// is compared with the store record by record in the background, searches
+// waiting for it (index_check.go); what differs (all of it when the index is
+// missing, of an old version or unreadable) is repaired in the background,
+// searches answering ErrBusy meanwhile (WaitIndexed waits);
 // progress, when not nil, is told how far the repair is, from its goroutine.
 func Open(dir string, progress func(done, total int)) (*Archive, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -79,21 +82,8 @@ func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, 
 		return nil, storeErr("无法打开检索索引", err)
 	}
 	a.search = si
-	ctx := context.Background()
-	want, err := st.storeVersions(ctx)
-	if err != nil {
-		a.Close()
-		return nil, err
-	}
-	have := map[string]string{}
-	if !fresh {
-		if have, err = si.versions(ctx); err != nil {
-			a.Close()
-			return nil, storeErr("无法读取检索索引", err)
-		}
-	}
-	if stale, gone := differences(want, have); len(stale)+len(gone) > 0 {
-		a.startRepair(stale, gone, want, progress)
+	if os.Getenv("NOCHECK") == "" {
+		a.startCheck(fresh, progress)
 	}
 	return a, nil
 }
@@ -105,6 +95,7 @@ func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, 
 func (a *Archive) Close() error {
 	var err error
 	a.closed.Do(func() {
+		a.stopCheck()
 		a.stopRepair()
 		if a.search != nil {
 			err = a.search.close()
@@ -122,6 +113,7 @@ func (a *Archive) Close() error {
 // repair running in the background first. Records it cannot take are kept
 // as such (IndexProblems).
 func (a *Archive) Reindex(ctx context.Context, progress func(done, total int)) error {
+	a.stopCheck()
 	a.stopRepair()
 	want, err := a.Store.storeVersions(ctx)
 	if err != nil {
@@ -220,6 +212,9 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	if err := a.waitChecked(ctx); err != nil {
+		return nil, err
+	}
 	if err := a.indexingErr(); err != nil {
 		return nil, err
 	}
@@ -229,6 +224,9 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Hit, error) {
 // Similar returns the decided records closest to a draft's text, best first,
 // leaving out the record exclude (0 for none).
 func (a *Archive) Similar(ctx context.Context, text string, exclude int64, n int) ([]Hit, error) {
+	if err := a.waitChecked(ctx); err != nil {
+		return nil, err
+	}
 	if err := a.indexingErr(); err != nil {
 		return nil, err
 	}

@@ -49,6 +49,9 @@ func (a *Archive) indexingErr() error {
 // WaitIndexed waits until a repair of the search index that Open started has
 // ended, or ctx ends.
 func (a *Archive) WaitIndexed(ctx context.Context) error {
+	if err := a.waitChecked(ctx); err != nil {
+		return err
+	}
 	ix := a.fix.Load()
 	if ix == nil {
 		return nil
@@ -64,6 +67,7 @@ func (a *Archive) WaitIndexed(ctx context.Context) error {
 // IndexProblems returns the records the last repair of the index could not
 // take, and why.
 func (a *Archive) IndexProblems() []IndexProblem {
+	a.waitChecked(context.Background())
 	ix := a.fix.Load()
 	if ix == nil {
 		return nil

@@ -83,9 +83,6 @@ func main() {
 	} else {
 		svc, err = services(where.Data, where.Rules, where.Keywords, where.Allow)
 	}
-	for i := len(where.Fonts) - 1; i >= 0; i-- {
-		ui.PreferFont(where.Fonts[i].regular, where.Fonts[i].bold, where.Fonts[i].family)
-	}
 	a.SetIcon(ui.AppIcon)
 	if *tourTheme != "" {
 		a.Preferences().SetString(ui.ThemePreference, *tourTheme)
