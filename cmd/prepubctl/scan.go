@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -53,8 +52,6 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 
 	status := exitOK
 	out := bufio.NewWriterSize(stdout, 64<<10) // the readable report is many small writes
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
 	opt := scan.Options{Attr: *attr, MaxFindings: *maxFindings}
 	emit := func(fr *scan.FileReport) bool {
 		if *mask {
@@ -68,7 +65,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 		var err error
 		if *asJSON {
-			err = enc.Encode(fr)
+			err = fr.WriteJSON(out)
 		} else {
 			printReport(out, fr)
 		}

@@ -142,10 +142,15 @@ func (c *chunk) walk(ps *partScan) {
 // would have found them.
 func join(ps *partScan, chunks []*chunk) {
 	var out Result
-	base := 0 // line breaks before the chunk
+	n := 0
+	for _, c := range chunks {
+		n += len(c.res.Findings)
+	}
+	out.Findings = make([]Finding, 0, n) // the findings are copied once, not grown chunk by chunk
+	base := 0                            // line breaks before the chunk
 	for k, c := range chunks {
 		if k == 0 {
-			out.Findings, out.Statements = c.res.Findings, c.res.Statements
+			out.Findings, out.Statements = append(out.Findings, c.res.Findings...), c.res.Statements
 			base += c.lines
 			continue
 		}
@@ -174,6 +179,9 @@ func join(ps *partScan, chunks []*chunk) {
 			}
 		}
 		base += c.lines
+	}
+	if len(ps.res.Findings) == 0 && len(out.Findings) <= ps.max {
+		ps.res.Findings, out.Findings = out.Findings, nil // all of them: taken as they are
 	}
 	for _, f := range out.Findings {
 		if len(ps.res.Findings) >= ps.max {

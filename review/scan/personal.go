@@ -9,71 +9,75 @@ import (
 // number reads a run of letters and digits starting at raw offset i (groups
 // may be separated by one space or hyphen, as in 6222 0212 3456 7890), checks
 // it for personal data with its checksum, and returns the offset after the run.
+//
+// Most runs are short (dates, counts, article numbers) and no personal data:
+// their letters and digits are gathered in buffers on the stack, and only a
+// run of at least 11 becomes a string.
 func (ps *partScan) number(i int) int {
 	text := ps.p.Text
-	type group struct {
-		start, end int
-		token      string
-	}
-	var groups []group
-	var tok strings.Builder
-	j, start := i, i
+	type group struct{ start, end, from, to int } // text[start:end], whose letters and digits are all[from:to]
+	var groupsBuf [8]group
+	var allBuf [64]byte
+	groups, all := groupsBuf[:0], allBuf[:0]
+	j, start, from := i, i, 0
 	for j < len(text) {
-		r, size := utf8.DecodeRuneInString(text[j:])
+		r, size := decodeRune(text, j)
 		f := fold(r)
 		if f == 'x' {
 			f = 'X'
 		}
 		if f < utf8.RuneSelf && (isDigit(byte(f)) || 'A' <= f && f <= 'Z') {
-			tok.WriteRune(f)
+			all = append(all, byte(f))
 			j += size
 			continue
 		}
 		// one separator between two groups
-		if (f == ' ' || f == '-') && tok.Len() > 0 && j+size < len(text) {
-			nr, _ := utf8.DecodeRuneInString(text[j+size:])
+		if (f == ' ' || f == '-') && len(all) > from && j+size < len(text) {
+			nr, _ := decodeRune(text, j+size)
 			if n := fold(nr); n < utf8.RuneSelf && isDigit(byte(n)) {
-				groups = append(groups, group{start, j, tok.String()})
-				tok.Reset()
+				groups = append(groups, group{start, j, from, len(all)})
 				j += size
-				start = j
+				start, from = j, len(all)
 				continue
 			}
 		}
 		break
 	}
-	if tok.Len() > 0 {
-		groups = append(groups, group{start, j, tok.String()})
+	if len(all) > from {
+		groups = append(groups, group{start, j, from, len(all)})
 	}
 	// a letter or digit right after the run makes it part of a longer string
 	if j < len(text) {
-		if r, _ := utf8.DecodeRuneInString(text[j:]); r < utf8.RuneSelf && isAlnum(byte(r)) {
+		if r, _ := decodeRune(text, j); r < utf8.RuneSelf && isAlnum(byte(r)) {
 			return j
 		}
 	}
-	var all strings.Builder
-	for _, g := range groups {
-		all.WriteString(g.token)
+	if len(all) < minPersonal {
+		return j // every group is shorter still
 	}
+	tok := string(all)
 	switch {
-	case ps.personal(i, j, all.String()):
+	case ps.personal(i, j, tok):
 	case len(groups) > 1:
 		for _, g := range groups {
-			ps.personal(g.start, g.end, g.token)
+			ps.personal(g.start, g.end, tok[g.from:g.to])
 		}
 	default:
 		// letters written straight before a number (TEL13812345678, ID110105…): try the number alone
-		if k := strings.IndexFunc(all.String(), func(r rune) bool { return '0' <= r && r <= '9' }); k > 0 {
-			ps.personal(advanceRunes(text, i, k), j, all.String()[k:])
+		if k := strings.IndexFunc(tok, func(r rune) bool { return '0' <= r && r <= '9' }); k > 0 {
+			ps.personal(advanceRunes(text, i, k), j, tok[k:])
 		}
 	}
 	return j
 }
 
+// minPersonal is the fewest letters and digits of any personal data the scan checks (a mobile number).
+const minPersonal = 11
+
 // personal records text[i:j], whose letters and digits are tok, if it is valid personal data.
 func (ps *partScan) personal(i, j int, tok string) bool {
 	switch {
-	case len(tok) < 11:
+	case len(tok) < minPersonal:
 		return false
 	case ValidResidentID(tok):
 		ps.add(CatResidentID, High, i, j, "third-party", "居民身份证号码（校验位正确）：属于个人隐私，公开前应删除或遮盖")

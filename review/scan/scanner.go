@@ -106,6 +106,7 @@ type partScan struct {
 	max   int // the most findings, and the most statements, res may hold
 	head  int // the last offset of the part's head (see atHead)
 	lines lineCursor
+	check *utf8Check // what the walk passes is checked for UTF-8 as it goes (unchecked.go), nil for no check
 }
 
 func newPartScan(s *Scanner, p extract.Part, res *Result, max int) *partScan {

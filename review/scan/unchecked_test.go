@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -70,7 +71,7 @@ func TestUncheckedSeams(t *testing.T) {
 	var seams []int
 	for _, n := range []int{2, 3, 4, 7} {
 		for _, c := range cut(text, n) {
-			seams = append(seams, c.from, c.from+checkBlock, c.from+seamWindow, c.limit-1)
+			seams = append(seams, c.from, c.from+64<<10, c.from+seamWindow, c.limit-1)
 		}
 	}
 	seams = append(seams, 0, len(text)-1, len(text)-2)
@@ -80,9 +81,12 @@ func TestUncheckedSeams(t *testing.T) {
 			if k < 0 || k >= len(text) {
 				continue
 			}
-			for _, bad := range []byte{0xFF, 0x80, 0xE4, 0xED, 0, 'a'} {
+			for _, bad := range []string{"\xFF", "\x80", "\xE4", "\xED", "\x00", "a", "\xE0\x80\x80", "\xED\xA0\x80", "\xE4\xB8"} {
+				if k+len(bad) > len(text) {
+					continue
+				}
 				q := p
-				q.Text = badAt(text, k, bad)
+				q.Text = text[:k] + bad + text[k+len(bad):]
 				valid := utf8.ValidString(q.Text) && strings.IndexByte(q.Text, 0) < 0
 				for _, n := range []int{1, 2, 3} {
 					res := &Result{}
@@ -91,7 +95,7 @@ func TestUncheckedSeams(t *testing.T) {
 						s.scanPart(extract.Part{Kind: q.Kind, Name: q.Name, Text: q.Text, Unchecked: true}, res, 1<<20)
 					}
 					if res.notUTF8 == valid {
-						t.Fatalf("byte %d set to %#x, %d chunks: said UTF-8 %v, is %v", k, bad, n, !res.notUTF8, valid)
+						t.Fatalf("bytes at %d set to %q, %d chunks: said UTF-8 %v, is %v", k, bad, n, !res.notUTF8, valid)
 					}
 				}
 			}
@@ -125,6 +129,36 @@ func TestScanBytesUnchecked(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: got %s %s %s, %d findings; want %s %s %s, %d findings", name,
 				got.Status, got.Encoding, got.ReasonCode, len(got.Findings), want.Status, want.Encoding, want.ReasonCode, len(want.Findings))
+		}
+	}
+}
+
+// TestUncheckedRandom ensures the check made by the walk agrees with the
+// library's on corpus text with a bad sequence put at random places: inside
+// runs of Chinese the walk skips, on keywords, digits and ASCII.
+func TestUncheckedRandom(t *testing.T) {
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := uncheckedText(t)[:300<<10]
+	bads := []string{"\xFF", "\x80", "\xBF\xBF", "\xE4", "\xE4\xB8", "\x00", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
+		"\xC0\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80", "\xEF\xBF\xBD", "\xED\x9F\xBF", "\xE0\xA0\x80"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 400 {
+		bad := bads[rng.IntN(len(bads))]
+		k := rng.IntN(len(text) - len(bad))
+		q := extract.Part{Kind: extract.Body, Name: "正文", Text: text[:k] + bad + text[k+len(bad):], Unchecked: true}
+		valid := utf8.ValidString(q.Text) && strings.IndexByte(q.Text, 0) < 0
+		for _, n := range []int{1, 2, 3} {
+			res := &Result{}
+			if n == 1 || !s.scanCut(q, res, 1<<20, cut(q.Text, n)) {
+				res = &Result{}
+				s.scanPart(q, res, 1<<20)
+			}
+			if res.notUTF8 == valid {
+				t.Fatalf("%q at %d, %d chunks: said UTF-8 %v, is %v", bad, k, n, !res.notUTF8, valid)
+			}
 		}
 	}
 }

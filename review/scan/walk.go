@@ -36,6 +36,9 @@ func (ps *partScan) walk(i, end int, st after) (int, after) {
 			continue
 		}
 		if j := m.skip(text, i, end); j > i {
+			if ps.check != nil {
+				ps.check.passed(i, j)
+			}
 			i, st = j, after{}
 			continue
 		}
