@@ -147,7 +147,8 @@ func join(ps *partScan, chunks []*chunk) {
 		n += len(c.res.Findings)
 	}
 	out.Findings = make([]Finding, 0, n) // the findings are copied once, not grown chunk by chunk
-	base := 0                            // line breaks before the chunk
+
+	base := 0 // line breaks before the chunk
 	for k, c := range chunks {
 		if k == 0 {
 			out.Findings, out.Statements = append(out.Findings, c.res.Findings...), c.res.Statements
