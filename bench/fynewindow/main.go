@@ -7,14 +7,13 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/widget"
+
+	"prepub/internal/procstart"
 )
 
 func main() {
@@ -22,22 +21,8 @@ func main() {
 	w := a.NewWindow("公文发布前审查")
 	w.SetContent(widget.NewLabel("公文发布前审查：请输入用户名和密码"))
 	a.Lifecycle().SetOnStarted(func() {
-		fmt.Printf("first_window_ms %d\n", time.Since(processStart()).Milliseconds())
+		fmt.Printf("first_window_ms %d\n", time.Since(procstart.Time()).Milliseconds())
 		go fyne.Do(a.Quit)
 	})
 	w.ShowAndRun()
-}
-
-// processStart returns when this process started, from /proc (Linux), as cmd/prepub's probe reads it.
-func processStart() time.Time {
-	stat, err := os.ReadFile("/proc/self/stat")
-	up, err2 := os.ReadFile("/proc/uptime")
-	if err != nil || err2 != nil {
-		return time.Now()
-	}
-	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+2:]))
-	ticks, _ := strconv.ParseFloat(fields[19], 64) // starttime, in clock ticks since boot
-	uptime, _ := strconv.ParseFloat(strings.Fields(string(up))[0], 64)
-	const hz = 100 // USER_HZ on Linux
-	return time.Now().Add(-time.Duration((uptime - ticks/hz) * float64(time.Second)))
 }

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"prepub/internal/procstart"
 	"prepub/ui"
 )
 
@@ -20,7 +21,7 @@ import (
 // signed in and searched the archive; it prints both and quits.
 func probe(a fyne.App, shell *ui.Shell, svc *ui.Services, user string) {
 	a.Lifecycle().SetOnStarted(func() {
-		fmt.Printf("first_window_ms %d\n", time.Since(processStart()).Milliseconds())
+		fmt.Printf("first_window_ms %d\n", time.Since(procstart.Time()).Milliseconds())
 		go func() {
 			err := probeSearch(shell, svc, user)
 			if err != nil {
@@ -52,20 +53,6 @@ func probeSearch(shell *ui.Shell, svc *ui.Services, user string) error {
 	})
 	time.Sleep(time.Second)
 	return err
-}
-
-// processStart returns when this process started, from /proc (Linux); elsewhere, now.
-func processStart() time.Time {
-	stat, err := os.ReadFile("/proc/self/stat")
-	up, err2 := os.ReadFile("/proc/uptime")
-	if err != nil || err2 != nil {
-		return time.Now()
-	}
-	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+2:]))
-	ticks, _ := strconv.ParseFloat(fields[19], 64) // starttime, in clock ticks since boot
-	uptime, _ := strconv.ParseFloat(strings.Fields(string(up))[0], 64)
-	const hz = 100 // USER_HZ on Linux
-	return time.Now().Add(-time.Duration((uptime - ticks/hz) * float64(time.Second)))
 }
 
 // statusMB returns a memory figure of /proc/self/status (VmRSS:, RssAnon:, RssFile:) in MB (Linux), or 0.
