@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts the desktop app under Xvfb on the 100,000-draft archive that
 # bench/archive.sh builds, 5 times, and prints the time from process start to
-# the first window and the resident memory after the disclosure office has
-# signed in and searched, with whether the targets are met: first window
-# ≤ 0.5 s, memory ≤ 300 MB in total (the mapped index pages counted). Beside
-# each start of the app it starts the peer, the least Fyne program showing
-# Chinese (bench/fynewindow), and prints the ratio of the two medians: what
-# the app adds to what any Fyne window costs on this machine.
+# the first window (the app's emblem) and to the sign-in screen built, and
+# the resident memory after the disclosure office has signed in and
+# searched, with whether the targets are met: first window ≤ 0.5 s, memory
+# ≤ 300 MB in total (the mapped index pages counted). Beside each start of
+# the app it starts the peer, the least Fyne program showing Chinese
+# (bench/fynewindow: its first window holds its one label), and prints the
+# ratio of the sign-in screen's median to the peer's: what the app adds to
+# what any Fyne window showing Chinese costs on this machine.
 #
 # It also times opening a 112-page draft, from the file chosen in the clerk's
 # screen to the window painted, as .docx and as the same draft converted to
@@ -54,7 +56,7 @@ done
 median() { grep "^$1 " "$out" | awk '{print $2}' | sort -n | sed -n 3p; }
 most() { grep "^$1 " "$out" | awk '{print $2}' | sort -n | tail -1; }
 peer_ms=$(awk '{print $2}' "$peer" | sort -n | sed -n 3p)
-echo "archive of $n drafts, 5 starts: first window median $(median first_window_ms) ms (max $(most first_window_ms)); the peer (one Fyne window with a line of Chinese) $peer_ms ms, ratio $(awk -v a="$(median first_window_ms)" -v b="$peer_ms" 'BEGIN { printf "%.2f", a / b }'); resident memory after sign-in and a search: median $(median rss_mb) MB (max $(most rss_mb)), of which anonymous $(median rss_anon_mb) MB and file-backed (the program and the search index, mapped) $(median rss_file_mb) MB"
+echo "archive of $n drafts, 5 starts: first window median $(median first_window_ms) ms (max $(most first_window_ms)); sign-in screen median $(median signin_ms) ms (max $(most signin_ms)); the peer (one Fyne window with a line of Chinese) $peer_ms ms, ratio of the sign-in screen to it $(awk -v a="$(median signin_ms)" -v b="$peer_ms" 'BEGIN { printf "%.2f", a / b }'); resident memory after sign-in and a search: median $(median rss_mb) MB (max $(most rss_mb)), of which anonymous $(median rss_anon_mb) MB and file-backed (the program and the search index, mapped) $(median rss_file_mb) MB"
 verdict() { if [ "$1" -le "$2" ]; then echo met; else echo "NOT met"; fi; }
 echo "targets: first window ≤ 500 ms $(verdict "$(median first_window_ms)" 500); resident memory ≤ 300 MB $(verdict "$(median rss_mb)" 300)"
 rm -f "$out" "$peer"

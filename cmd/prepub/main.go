@@ -101,7 +101,7 @@ func main() {
 		defer svc.Archive.Close()
 	}
 
-	shell := ui.NewShell(w, svc)
+	w.SetContent(splash()) // until the sign-in screen is built, once the window is up
 	rememberSize(a.Preferences(), w)
 	if *tourSize != "" {
 		var width, height float32
@@ -111,18 +111,27 @@ func main() {
 		}
 		w.Resize(fyne.NewSize(width, height))
 	}
-	if draft := flag.Arg(0); draft != "" { // a file opened with the app: the clerk's screen shows it
-		if abs, err := filepath.Abs(draft); err == nil {
-			draft = abs
+	draft := flag.Arg(0) // a file opened with the app: the clerk's screen shows it
+	if abs, err := filepath.Abs(draft); draft != "" && err == nil {
+		draft = abs
+	}
+	a.Lifecycle().SetOnStarted(func() {
+		if *probeUser != "" {
+			probeWindow()
 		}
-		shell.OpenWhenSignedIn(draft)
-	}
-	if *tourDir != "" {
-		go tour(a, w, shell, svc, *tourDir, *tourDraft)
-	}
-	if *probeUser != "" {
-		probe(a, shell, svc, *probeUser)
-	}
+		afterFirstFrame(func() {
+			shell := ui.NewShell(w, svc)
+			if draft != "" {
+				shell.OpenWhenSignedIn(draft)
+			}
+			if *tourDir != "" {
+				go tour(a, w, shell, svc, *tourDir, *tourDraft)
+			}
+			if *probeUser != "" {
+				probe(a, shell, svc, *probeUser)
+			}
+		})
+	})
 	w.ShowAndRun()
 	if tourFailed {
 		os.Exit(1)
