@@ -58,19 +58,45 @@ func DefaultDir() (string, error) {
 // searches answering ErrBusy meanwhile (WaitIndexed waits);
 // progress, when not nil, is told how far the repair is, from its goroutine.
 func Open(dir string, progress func(done, total int)) (*Archive, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, review.Wrap(err, review.ErrInternal, "无法创建档案库文件夹 %s", dir)
-	}
-	st, err := OpenStore(filepath.Join(dir, "archive.db"))
+	st, err := openDirStore(dir)
 	if err != nil {
 		return nil, err
 	}
 	return OpenWith(st, dir, progress)
 }
 
+// openDirStore opens the store of the archive in dir, creating both when missing.
+func openDirStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, review.Wrap(err, review.ErrInternal, "无法创建档案库文件夹 %s", dir)
+	}
+	return OpenStore(filepath.Join(dir, "archive.db"))
+}
+
 // OpenWith opens an archive on a store already open (PostgreSQL for the
 // office server), keeping its search index in dir.
 func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, error) {
+	a, err := openArchive(st, dir, progress)
+	if err == nil {
+		a.StartCheck()
+	}
+	return a, err
+}
+
+// OpenLazy opens the archive in dir as Open does, but starts comparing its
+// search index with the store only at the first search or StartCheck: for
+// the desktop, whose window should not share the processor with it.
+func OpenLazy(dir string, progress func(done, total int)) (*Archive, error) {
+	st, err := openDirStore(dir)
+	if err != nil {
+		return nil, err
+	}
+	return openArchive(st, dir, progress)
+}
+
+// openArchive opens the search index in dir beside the store and readies
+// their comparison, not started.
+func openArchive(st *Store, dir string, progress func(done, total int)) (*Archive, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		st.Close()
 		return nil, review.Wrap(err, review.ErrInternal, "无法创建检索索引文件夹 %s", dir)
@@ -82,9 +108,7 @@ func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, 
 		return nil, storeErr("无法打开检索索引", err)
 	}
 	a.search = si
-	if os.Getenv("NOCHECK") == "" {
-		a.startCheck(fresh, progress)
-	}
+	a.prepareCheck(fresh, progress)
 	return a, nil
 }
 

@@ -2,39 +2,53 @@ package index
 
 import (
 	"context"
+	"sync"
 )
 
 // The comparison of the search index with the store at Open runs in the
 // background: reading every record's version from both takes about half a
-// second at 100,000 drafts, and the window has no need to wait for it.
+// second at 100,000 drafts, and the window has no need to wait for it (the
+// desktop opens with OpenLazy and starts it once its window is up).
 // Searches wait for it instead (most answer after it, unnoticed), and writes
 // made meanwhile wait on the index's lock, so the comparison sees each of
 // them either in both the store and the index or in neither.
 
 // checking is the comparison Open started, nil for an archive opened without one.
 type checking struct {
+	once   sync.Once
+	run    func(context.Context) error // the comparison, run once
+	ctx    context.Context
 	cancel context.CancelFunc
 	done   chan struct{}
 	err    error // read only after done is closed
 }
 
-// startCheck compares the index with the store in the background and starts
-// a repair of what differs. fresh says the index was just created, empty.
-func (a *Archive) startCheck(fresh bool, progress func(done, total int)) {
+// prepareCheck readies the comparison of the index with the store, which
+// starts a repair of what differs; fresh says the index was just created,
+// empty. It runs once started (StartCheck), in the background.
+func (a *Archive) prepareCheck(fresh bool, progress func(done, total int)) {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &checking{cancel: cancel, done: make(chan struct{})}
-	a.check = c
-	go func() {
-		defer close(c.done)
+	a.check = &checking{ctx: ctx, cancel: cancel, done: make(chan struct{}), run: func(ctx context.Context) error {
 		stale, gone, want, err := a.differences(ctx, fresh)
-		if err != nil {
-			c.err = err
-			return
-		}
-		if len(stale)+len(gone) > 0 {
+		if err == nil && len(stale)+len(gone) > 0 {
 			a.startRepair(stale, gone, want, progress)
 		}
-	}()
+		return err
+	}}
+}
+
+// StartCheck starts comparing the search index with the store, in the
+// background, if it has not started: Open starts it at once, OpenLazy at the
+// first search or when this is called.
+func (a *Archive) StartCheck() {
+	if c := a.check; c != nil {
+		c.once.Do(func() {
+			go func() {
+				defer close(c.done)
+				c.err = c.run(c.ctx)
+			}()
+		})
+	}
 }
 
 // differences reads the versions of the store and of the index under the
@@ -62,6 +76,7 @@ func (a *Archive) waitChecked(ctx context.Context) error {
 	if c == nil {
 		return nil
 	}
+	a.StartCheck()
 	select {
 	case <-c.done:
 		return c.err
@@ -70,10 +85,12 @@ func (a *Archive) waitChecked(ctx context.Context) error {
 	}
 }
 
-// stopCheck cancels the comparison if it is still running and waits for it.
+// stopCheck cancels the comparison if it is still running and waits for
+// it; one not started is not started any more.
 func (a *Archive) stopCheck() {
 	if c := a.check; c != nil {
 		c.cancel()
+		c.once.Do(func() { close(c.done) })
 		<-c.done
 	}
 }

@@ -2,7 +2,9 @@ package index_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"prepub/index"
 	"prepub/review"
@@ -102,5 +104,58 @@ func TestIndexRecordItCannotTake(t *testing.T) {
 	}
 	if _, err := c.Search(ctx, index.Query{Text: "政务公开"}); err != nil {
 		t.Fatalf("a repair started again: %v", err)
+	}
+}
+
+// TestOpenLazy ensures an archive opened lazily leaves a stale index as it
+// is until StartCheck or the first search, which then finds and repairs it
+// as Open does; and that one closed before either starts nothing and does
+// not hang.
+func TestOpenLazy(t *testing.T) {
+	a, dir := mustOpen(t)
+	ids := loadCorpus(t, a)
+	if err := index.Unindex(a, ids["xuyi-news.txt"]); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+
+	b, err := index.OpenLazy(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Close() // never started: returns
+	repaired, release := make(chan struct{}, 1), make(chan struct{})
+	b, err = index.OpenLazy(dir, func(done, total int) {
+		select {
+		case repaired <- struct{}{}:
+		default:
+		}
+		<-release // the repair is held until the busy search is seen
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var releaseOnce sync.Once
+	let := func() { releaseOnce.Do(func() { close(release) }) }
+	defer let() // before Close, should the test stop early
+	select {
+	case <-repaired:
+		t.Fatal("the index was repaired before anything asked for it")
+	case <-time.After(200 * time.Millisecond):
+	}
+	if err := index.IndexAgrees(b); err == nil {
+		t.Fatal("the stale index was changed before anything asked for it")
+	}
+	if _, err := b.Search(ctx, index.Query{Text: "盱眙"}); review.ErrorCode(err) != review.ErrBusy {
+		t.Fatalf("first search: %v, want the index being rebuilt", err)
+	}
+	let()
+	b.WaitIndexed(ctx)
+	if err := index.IndexAgrees(b); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := b.Search(ctx, index.Query{Text: "盱眙"}); len(h) == 0 {
+		t.Fatal("the unindexed record was not put back")
 	}
 }

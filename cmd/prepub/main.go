@@ -121,6 +121,9 @@ func main() {
 		}
 		afterFirstFrame(func() {
 			shell := ui.NewShell(w, svc)
+			if svc.Archive != nil {
+				svc.Archive.StartCheck()
+			}
 			if draft != "" {
 				shell.OpenWhenSignedIn(draft)
 			}
@@ -155,7 +158,7 @@ func services(archiveDir, rulesFile, keywordsFile, allowFile string) (*ui.Servic
 		}
 		archiveDir = d
 	}
-	arch, err := index.Open(archiveDir, nil)
+	arch, err := index.OpenLazy(archiveDir, nil) // the index checked once the window is up
 	if err != nil {
 		return nil, err
 	}
