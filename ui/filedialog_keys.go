@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -54,15 +56,30 @@ func (k *fileKeys) FocusLost() {
 	if k.inner != nil {
 		k.inner.FocusLost()
 	}
-	go fyne.Do(func() {
-		c := k.m.win.Canvas()
-		f := c.Focused()
-		if k.m.closed || f == nil || f == k {
+	go k.takeBack()
+}
+
+// takeBack gives the focus back to k once it has moved to another widget of
+// the dialog. FocusLost is called before the focus moves, and a driver may
+// run the check at once, on this goroutine: while the focus is still on k,
+// it looks again a little later, for up to a second.
+func (k *fileKeys) takeBack() {
+	for range 100 {
+		moved := true
+		fyne.DoAndWait(func() {
+			c := k.m.win.Canvas()
+			f := c.Focused()
+			if moved = f != k; k.m.closed || f == nil || !moved {
+				return
+			}
+			k.inner = f
+			c.Focus(k)
+		})
+		if moved {
 			return
 		}
-		k.inner = f
-		c.Focus(k)
-	})
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // TypedKey cancels the dialog on Escape, opens the chosen file on Enter (the name field's own
