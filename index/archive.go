@@ -24,6 +24,9 @@ type Archive struct {
 	closed sync.Once
 	// indexMu keeps a repair of the index and the writes made meanwhile in order.
 	indexMu sync.Mutex
+	// pending are the records written to the store and waiting to be indexed (index_write.go).
+	pendingMu sync.Mutex
+	pending   []*Record
 	// check is the comparison of the index with the store that Open started.
 	check *checking
 	// fix is the latest repair of the index, nil when none was needed.
@@ -52,10 +55,10 @@ func DefaultDir() (string, error) {
 }
 
 // Open opens the archive in dir, creating it when missing. The search index
-// is compared with the store record by record in the background, searches
-// waiting for it (index_check.go); what differs (all of it when the index is
-// missing, of an old version or unreadable) is repaired in the background,
-// searches answering ErrBusy meanwhile (WaitIndexed waits);
+// is compared with the store record by record (index_check.go); what differs
+// (all of it when the index is missing, of an old version or unreadable) is
+// repaired in the background, searches answering ErrBusy meanwhile
+// (WaitIndexed waits);
 // progress, when not nil, is told how far the repair is, from its goroutine.
 func Open(dir string, progress func(done, total int)) (*Archive, error) {
 	st, err := openDirStore(dir)
@@ -74,18 +77,28 @@ func openDirStore(dir string) (*Store, error) {
 }
 
 // OpenWith opens an archive on a store already open (PostgreSQL for the
-// office server), keeping its search index in dir.
+// office server), keeping its search index in dir. The index is compared
+// with the store before it returns, so no write can come between the two
+// readings; a repair of what differs runs in the background.
 func OpenWith(st *Store, dir string, progress func(done, total int)) (*Archive, error) {
 	a, err := openArchive(st, dir, progress)
-	if err == nil {
-		a.StartCheck()
+	if err != nil {
+		return nil, err
 	}
-	return a, err
+	if err := a.waitChecked(context.Background()); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
 }
 
-// OpenLazy opens the archive in dir as Open does, but starts comparing its
-// search index with the store only at the first search or StartCheck: for
-// the desktop, whose window should not share the processor with it.
+// OpenLazy opens the archive in dir as Open does, but compares its search
+// index with the store only at the first search or StartCheck, in the
+// background: for the desktop, whose window should not share the processor
+// with it, and which starts it once the window is up, before anyone can
+// sign in and write. (A write made while the comparison reads may be counted
+// as missing from the index and indexed again from the store, searches told
+// meanwhile that the index is being rebuilt.)
 func OpenLazy(dir string, progress func(done, total int)) (*Archive, error) {
 	st, err := openDirStore(dir)
 	if err != nil {
@@ -212,20 +225,6 @@ func (a *Archive) PutMany(ctx context.Context, recs []*Record, files [][]byte, a
 	}
 	a.index(recs...)
 	return nil
-}
-
-// index adds records to the search index. A failure is not an error: the
-// store is the truth, and the index is rebuilt from it at the next Open.
-func (a *Archive) index(recs ...*Record) {
-	a.indexMu.Lock()
-	defer a.indexMu.Unlock()
-	batch := a.search.idx.NewBatch()
-	for _, r := range recs {
-		if batch.Index(fmt.Sprint(r.ID), docOf(r)) != nil {
-			return
-		}
-	}
-	a.search.idx.Batch(batch)
 }
 
 // Search runs a query against the index; a query no one can mean is refused (Query.Check).

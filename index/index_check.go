@@ -5,13 +5,12 @@ import (
 	"sync"
 )
 
-// The comparison of the search index with the store at Open runs in the
-// background: reading every record's version from both takes about half a
-// second at 100,000 drafts, and the window has no need to wait for it (the
-// desktop opens with OpenLazy and starts it once its window is up).
-// Searches wait for it instead (most answer after it, unnoticed), and writes
-// made meanwhile wait on the index's lock, so the comparison sees each of
-// them either in both the store and the index or in neither.
+// The comparison of the search index with the store reads every record's
+// version from both, about half a second at 100,000 drafts. Open makes it
+// before it returns; OpenLazy leaves it to the background, started by the
+// first search or StartCheck (the desktop's window need not wait for it),
+// searches waiting for it. It reads under the index's lock, so a repair and
+// the writes made meanwhile stay in order.
 
 // checking is the comparison Open started, nil for an archive opened without one.
 type checking struct {
