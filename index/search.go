@@ -198,9 +198,11 @@ var hitFields = []string{"title", "file", "attribute", "basis", "date"}
 func (s *searchIndex) search(ctx context.Context, q Query, texts textsFunc) ([]Hit, error) {
 	words := strings.Fields(scan.Fold(q.Text))
 	var must []query.Query
-	an := s.idx.Mapping().AnalyzerNamed(cjk.AnalyzerName)
 	for _, w := range words {
-		must = append(must, wordQuery(an, w))
+		m := bleve.NewMatchQuery(w)
+		m.SetField("content")
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		must = append(must, m)
 	}
 	for field, v := range map[string]string{"attribute": q.Attribute, "basis": q.Basis, "state": q.State, "department": q.Department} {
 		if v != "" {
