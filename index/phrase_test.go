@@ -43,12 +43,7 @@ func TestSearchHoldsPhrase(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 			b.WriteString("\n")
 		}
-		d := time.Date(2025, 1, 1+i%28, 10, 0, 0, 0, time.Local)
-		recs = append(recs, &index.Record{
-			Title: fmt.Sprintf("第%d号通知", i), File: fmt.Sprintf("%03d.txt", i), Attribute: review.Public, State: review.StatePublished,
-			IssueDate: d.Format("2006-01-02"), DecidedAt: d, Decision: review.Decision{Attribute: review.Public},
-			Parts: []extract.Part{{Kind: extract.Body, Name: "正文", Text: b.String()}},
-		})
+		recs = append(recs, publishedNotice(i, time.Date(2025, 1, 1+i%28, 10, 0, 0, 0, time.Local), b.String()))
 	}
 	if err := a.PutMany(ctx, recs, nil, "政务公开办", "import"); err != nil {
 		t.Fatal(err)
@@ -95,5 +90,14 @@ func checkPhrases(t *testing.T, a *index.Archive, newest bool) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s (newest first %v): %d hits, a scan of the store finds %d", q, newest, len(got), len(want))
 		}
+	}
+}
+
+// publishedNotice is the i-th notice of a test archive, decided public on d, with text as its body.
+func publishedNotice(i int, d time.Time, text string) *index.Record {
+	return &index.Record{
+		Title: fmt.Sprintf("第%d号通知", i), File: fmt.Sprintf("%05d.txt", i), Attribute: review.Public, State: review.StatePublished,
+		IssueDate: d.Format("2006-01-02"), DecidedAt: d, Decision: review.Decision{Attribute: review.Public},
+		Parts: []extract.Part{{Kind: extract.Body, Name: "正文", Text: text}},
 	}
 }

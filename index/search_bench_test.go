@@ -1,7 +1,6 @@
 package index_test
 
 import (
-	"fmt"
 	"math/rand"
 	"os"
 	"strings"
@@ -9,8 +8,6 @@ import (
 	"time"
 
 	"prepub/index"
-	"prepub/review"
-	"prepub/review/extract"
 )
 
 // officeQueries are what a disclosure office searches for (bench/archivebench's list).
@@ -49,11 +46,7 @@ func benchArchive(b *testing.B) *index.Archive {
 				t.WriteString(lines[rng.Intn(len(lines))] + "\n")
 			}
 			d := time.Date(2023+rng.Intn(3), time.Month(1+rng.Intn(12)), 1+rng.Intn(28), 10, 0, 0, 0, time.Local)
-			recs = append(recs, &index.Record{
-				Title: fmt.Sprintf("第%d号通知", i), File: fmt.Sprintf("%05d.txt", i), Attribute: review.Public, State: review.StatePublished,
-				IssueDate: d.Format("2006-01-02"), DecidedAt: d, Decision: review.Decision{Attribute: review.Public},
-				Parts: []extract.Part{{Kind: extract.Body, Name: "正文", Text: t.String()}},
-			})
+			recs = append(recs, publishedNotice(i, d, t.String()))
 		}
 		if err := a.PutMany(ctx, recs, nil, "bench", "import"); err != nil {
 			b.Fatal(err)

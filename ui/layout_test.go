@@ -16,6 +16,18 @@ import (
 // The smallest window the screens are made for.
 const fitWidth, fitHeight = 1024, 700
 
+// fitShell returns the app's shell, on the fixture archive and in the app's
+// theme, in a test window of fitWidth×fitHeight closed when the test ends.
+func fitShell(t *testing.T) (fyne.Window, *ui.Shell, *ui.Services) {
+	a := test.NewTempApp(t)
+	ui.UseTheme(a, ui.NewTheme())
+	svc := shellServices(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(fitWidth, fitHeight))
+	return w, ui.NewShell(w, svc), svc
+}
+
 // fitOverflow returns the visible widgets under o that reach past the right edge of a window
 // fitWidth wide, where nothing could scroll them into sight: a horizontal scroll's content and
 // the columns of a table may lie past it.
@@ -107,20 +119,14 @@ func fitWide(o fyne.CanvasObject) []string {
 // TestLayoutAt1024 ensures that in a window of 1024×700 the annual report's 总计 column and its typed-in
 // tables, and the fields of 设置, lie within the window, in both looks.
 func TestLayoutAt1024(t *testing.T) {
-	a := test.NewTempApp(t)
-	ui.UseTheme(a, ui.NewTheme())
-	svc := shellServices(t)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(fitWidth, fitHeight))
-	shell := ui.NewShell(w, svc)
+	w, shell, _ := fitShell(t)
 	shell.SignedIn(index.User{Name: "周公开", Role: index.RoleDisclosureOffice})
 	within := func(where string, o fyne.CanvasObject) {
 		t.Helper()
 		if o == nil {
 			t.Fatalf("%s: not shown", where)
 		}
-		pos := a.Driver().AbsolutePositionForObject(o)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 		if right, width := pos.X+o.Size().Width, w.Canvas().Size().Width; pos.X < 0 || right > width || width > fitWidth {
 			t.Errorf("%s at x %.0f–%.0f in a window %.0f wide", where, pos.X, right, width)
 		}

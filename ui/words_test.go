@@ -28,13 +28,7 @@ func wordsCheck(t *testing.T, where string, o fyne.CanvasObject) {
 // refusal, shows Fyne's English defaults or the app's internals, with real drafts on them, and
 // that every role's screens fit a window of 1024×700, in the light look or the dark.
 func TestScreensInWords(t *testing.T) {
-	a := test.NewTempApp(t)
-	ui.UseTheme(a, ui.NewTheme())
-	svc := shellServices(t)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(fitWidth, fitHeight))
-	shell := ui.NewShell(w, svc)
+	w, shell, svc := fitShell(t)
 	wordsCheck(t, "first start", w.Content())
 
 	ctx := context.Background()

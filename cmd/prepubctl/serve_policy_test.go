@@ -1,16 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/tls"
 	"encoding/json"
 	"io"
 	"mime/multipart"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -33,27 +30,8 @@ func TestServePolicy(t *testing.T) {
 			t.Fatal(errb.String())
 		}
 	}
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := l.Addr().String()
-	l.Close()
-	self, _ := os.Executable()
-	cmd := exec.Command(self, "serve", "--listen", addr, "--db", db, "--keywords", kw)
-	cmd.Env = append(os.Environ(), "PREPUB_CTL_MAIN=1")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	lines := bufio.NewScanner(stdout)
-	until := func(prefix string) string {
-		for lines.Scan() {
-			if v, ok := strings.CutPrefix(lines.Text(), prefix); ok {
-				return v
-			}
-		}
-		t.Fatalf("serve never printed %q", prefix)
-		return ""
-	}
+	srv := startServe(t, "--db", db, "--keywords", kw)
+	addr, cmd, until := srv.addr, srv.cmd, srv.until
 	version := until("审查政策版本：")
 	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, Timeout: 30 * time.Second}
 	send := func(token, method, path, ctype string, body io.Reader, header map[string]string) (int, []byte) {

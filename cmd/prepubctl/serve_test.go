@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"crypto/tls"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -54,29 +50,13 @@ func TestServe(t *testing.T) {
 	if code := run([]string{"users", "add", "--db", db, "--user", "管理员", "--role", "admin"}, strings.NewReader("admin-password\n"), &out, &errb); code != 0 {
 		t.Fatal(errb.String())
 	}
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := l.Addr().String()
-	l.Close()
-	self, _ := os.Executable()
 	key, cps := filepath.Join(dir, "checkpoint.key"), filepath.Join(dir, "checkpoints")
 	if code := run([]string{"checkpoint", "--new-key", key}, nil, &out, &errb); code != 0 {
 		t.Fatal(errb.String())
 	}
-	cmd := exec.Command(self, "serve", "--listen", addr, "--db", db, "--checkpoint-key", key, "--checkpoint-dir", cps)
-	cmd.Env = append(os.Environ(), "PREPUB_CTL_MAIN=1")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	sc := bufio.NewScanner(stdout)
-	fp := ""
-	for sc.Scan() {
-		if f, ok := strings.CutPrefix(sc.Text(), "证书指纹（SHA-256）："); ok {
-			fp = f
-			break
-		}
-	}
+	srv := startServe(t, "--db", db, "--checkpoint-key", key, "--checkpoint-dir", cps)
+	addr, cmd := srv.addr, srv.cmd
+	fp := srv.until("证书指纹（SHA-256）：")
 	if fp == "" {
 		t.Fatal("no fingerprint printed")
 	}

@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -118,19 +117,8 @@ func TestChunksCorpus(t *testing.T) {
 	if len(names) == 0 {
 		t.Fatal("no corpus texts")
 	}
-	var b strings.Builder
-	b.WriteString("000123\n機密★1年\n特急\n")
-	for b.Len() < 3*chunkMin {
-		for _, n := range names {
-			data, err := os.ReadFile(n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b.Write(data)
-			b.WriteString("联系电话：13812345678\n卡号 6222 0212 3456 7890 128\n")
-		}
-	}
-	p := extract.Part{Kind: extract.Body, Name: "正文", Text: b.String()}
+	text := repeatCorpus(t, "000123\n機密★1年\n特急\n", "联系电话：13812345678\n卡号 6222 0212 3456 7890 128\n", 3*chunkMin)
+	p := extract.Part{Kind: extract.Body, Name: "正文", Text: text}
 	want := sequential(s, p, 1<<20)
 	if len(want.Findings) < 500 {
 		t.Fatalf("only %d findings", len(want.Findings))

@@ -17,16 +17,24 @@ import (
 
 // uncheckedText is corpus text of about 3 MB, long enough for chunks and blocks.
 func uncheckedText(t *testing.T) string {
+	return repeatCorpus(t, "000123\n機密★1年\n特急\n", "", 3*chunkMin)
+}
+
+// repeatCorpus returns head, then the corpus texts each followed by each,
+// repeated to n bytes or more; without the corpus, a line with a phone number
+// and a secrecy term instead of them.
+func repeatCorpus(t *testing.T, head, each string, n int) string {
 	names, _ := filepath.Glob("../../../shared/corpus/*.txt")
 	var b strings.Builder
-	b.WriteString("000123\n機密★1年\n特急\n")
-	for b.Len() < 3*chunkMin {
+	b.WriteString(head)
+	for b.Len() < n {
 		for _, n := range names {
 			data, err := os.ReadFile(n)
 			if err != nil {
 				t.Fatal(err)
 			}
 			b.Write(data)
+			b.WriteString(each)
 		}
 		if len(names) == 0 {
 			b.WriteString("联系电话：13812345678，国家秘密不得公开。\n")
